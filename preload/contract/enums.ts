@@ -1,0 +1,93 @@
+/** Enumerations with their Chinese labels. Stored values are the English codes. */
+
+function labels<const K extends string>(map: Record<K, string>) {
+  const values = Object.keys(map) as [K, ...K[]];
+  return { values, label: map, options: values.map((value) => ({ value, label: map[value] })) };
+}
+
+export const Industry = labels({
+  INDUSTRY_TRADE: '工贸',
+  HAZARDOUS_CHEMICALS: '危险化学品',
+  CONSTRUCTION: '建筑施工',
+  MINING: '矿山',
+  TRANSPORT: '交通运输',
+  OTHER: '其他',
+});
+export type Industry = (typeof Industry.values)[number];
+
+/** 工贸 sub-sectors (the 行业类 groups of 应急管理部令第10号), plus 商贸 and 其他. */
+export const IndustrySector = labels({
+  METALLURGY: '冶金',
+  NONFERROUS: '有色',
+  BUILDING_MATERIALS: '建材',
+  MACHINERY: '机械',
+  LIGHT_INDUSTRY: '轻工',
+  TEXTILE: '纺织',
+  TOBACCO: '烟草',
+  COMMERCE: '商贸',
+  OTHER: '其他',
+});
+export type IndustrySector = (typeof IndustrySector.values)[number];
+
+export const UnitKind = labels({
+  COMPANY: '公司',
+  DEPARTMENT: '部门',
+  WORKSHOP: '车间',
+  TEAM: '班组',
+});
+export type UnitKind = (typeof UnitKind.values)[number];
+
+export const PostCategory = labels({
+  FRONTLINE: '一线岗位',
+  MANAGEMENT: '管理岗位',
+});
+export type PostCategory = (typeof PostCategory.values)[number];
+
+export const EmploymentType = labels({
+  REGULAR: '正式',
+  DISPATCHED: '劳务派遣',
+  FLEXIBLE: '灵活用工',
+  INTERN: '实习',
+  CONTRACTOR: '外包/相关方',
+});
+export type EmploymentType = (typeof EmploymentType.values)[number];
+
+export const PersonStatus = labels({
+  ACTIVE: '在职',
+  LEFT: '离职',
+});
+export type PersonStatus = (typeof PersonStatus.values)[number];
+
+export const Gender = labels({ M: '男', F: '女' });
+export type Gender = (typeof Gender.values)[number];
+
+export const CertReviewResult = labels({ PASSED: '复审合格', FAILED: '复审不合格' });
+export type CertReviewResult = (typeof CertReviewResult.values)[number];
+
+export const CertStatus = labels({ VALID: '有效', REVOKED: '已注销' });
+export type CertStatus = (typeof CertStatus.values)[number];
+
+/** Computed state of a certificate on a given day. */
+export const CertDueState = labels({
+  EXPIRED: '已过期',
+  REVIEW_OVERDUE: '复审逾期',
+  DUE: '临期',
+  VALID: '有效',
+  REVOKED: '已注销',
+});
+export type CertDueState = (typeof CertDueState.values)[number];
+
+export const AuditAction = labels({
+  CREATE: '新增',
+  UPDATE: '修改',
+  DELETE: '删除',
+  ARCHIVE: '归档',
+  RESTORE: '恢复',
+  REVEAL: '查看敏感信息',
+  IMPORT: '批量导入',
+  SYSTEM: '系统操作',
+});
+export type AuditAction = (typeof AuditAction.values)[number];
+
+export const AuditChannel = labels({ UI: '界面', CLI: '命令行', SYSTEM: '系统' });
+export type AuditChannel = (typeof AuditChannel.values)[number];
