@@ -1,0 +1,21 @@
+import type { ApiHandlers } from './types.ts';
+import { appHandlers } from '../modules/app/handlers.ts';
+import { auditHandlers } from '../modules/audit/handlers.ts';
+import { certificatesHandlers } from '../modules/certificates/handlers.ts';
+import { dashboardHandlers } from '../modules/dashboard/handlers.ts';
+import { enterpriseHandlers } from '../modules/enterprise/handlers.ts';
+import { orgHandlers } from '../modules/org/handlers.ts';
+import { peopleHandlers } from '../modules/people/handlers.ts';
+import { postsHandlers } from '../modules/posts/handlers.ts';
+
+/** Every contract method's implementation. A missing one fails `npm run typecheck`. */
+export const handlers = {
+  ...appHandlers,
+  ...enterpriseHandlers,
+  ...orgHandlers,
+  ...postsHandlers,
+  ...peopleHandlers,
+  ...certificatesHandlers,
+  ...dashboardHandlers,
+  ...auditHandlers,
+} satisfies ApiHandlers;
