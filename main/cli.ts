@@ -1,0 +1,217 @@
+/**
+ * Headless SafeLedger over the same services as the app. Runs under plain Node:
+ *   npm run cli -- <command> [--data-dir DIR] [--operator NAME] …
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { contract, type MethodName } from '../preload/contract/index.ts';
+import { AppRuntime } from './bootstrap.ts';
+import { checkDatabase, openDatabase } from './db/connection.ts';
+import { schemaVersion } from './db/migrate.ts';
+import { loadMigrationsFromDisk } from './db/migrations/fromDisk.ts';
+import { defaultDataDir } from './domain/paths.ts';
+import { dispatch } from './ipc/dispatch.ts';
+import { backupTo } from './modules/backup/service.ts';
+import { recordAudit } from './modules/audit/service.ts';
+import { inTransaction } from './db/sql.ts';
+import { APP_VERSION } from './version.ts';
+
+const USAGE = `SafeLedger 安全生产台账 命令行 ${APP_VERSION}
+
+用法：npm run cli -- <命令> [选项]
+
+命令：
+  init                      创建数据目录并建立/升级数据库
+  seed-demo                 载入演示企业（仅限尚未建立企业的数据目录）
+  remove-demo               移除演示数据（先自动备份）
+  backup --out FILE         把数据库在线备份到 FILE（写完后校验）
+  check                     完整性检查与结构版本；发现问题时退出码为 1
+  methods                   列出全部接口方法及其输入的 JSON Schema
+  call <方法> ['<JSON>']     经与界面相同的校验和服务调用接口方法，输出 JSON 结果
+
+选项：
+  --data-dir DIR            数据目录（默认：环境变量 SAFELEDGER_DATA_DIR，或系统应用数据目录下的 SafeLedger）
+  --operator NAME           以该操作员身份操作（记入操作日志；默认记为「命令行」）
+  -h, --help                显示本帮助
+
+退出码：0 成功；1 操作失败（输出结构化错误）；2 用法错误。`;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const nodeIO: CliIO = {
+  out: (s) => process.stdout.write(`${s}\n`),
+  err: (s) => process.stderr.write(`${s}\n`),
+};
+
+class UsageError extends Error {}
+
+export const RESOURCES_DIR = join(import.meta.dirname, '..', 'resources');
+
+async function openRuntime(dataDir: string, operator: string | null): Promise<AppRuntime> {
+  return AppRuntime.open({
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    migrations: loadMigrationsFromDisk(),
+    appVersion: APP_VERSION,
+    channel: 'CLI',
+    operatorName: operator,
+  });
+}
+
+function printJson(io: CliIO, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+export async function runCli(argv: string[], io: CliIO = nodeIO, env: Record<string, string | undefined> = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        operator: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    io.err(`用法错误：${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command || command === 'help') {
+    io.out(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir(process.platform, env, homedir()));
+  const operator = values.operator ?? null;
+
+  try {
+    switch (command) {
+      case 'methods': {
+        const list = (Object.keys(contract) as MethodName[]).map((method) => ({
+          method,
+          kind: contract[method].kind,
+          summary: contract[method].summary,
+          input: z.toJSONSchema(contract[method].input, { io: 'input', unrepresentable: 'any' }),
+        }));
+        printJson(io, list);
+        return 0;
+      }
+      case 'check':
+        return check(io, dataDir);
+      case 'init': {
+        const rt = await openRuntime(dataDir, operator);
+        const status = rt.status();
+        rt.close();
+        printJson(io, status);
+        return status.state === 'ready' || status.state === 'setup' ? 0 : 1;
+      }
+      case 'seed-demo':
+        return await callAndPrint(io, dataDir, operator, 'demo.load', {});
+      case 'remove-demo':
+        return await callAndPrint(io, dataDir, operator, 'demo.remove', {});
+      case 'backup': {
+        if (!values.out) throw new UsageError('backup 需要 --out FILE');
+        const out = resolve(values.out);
+        if (existsSync(out)) throw new UsageError(`目标文件已存在：${out}（为避免覆盖，请换一个文件名）`);
+        const rt = await openRuntime(dataDir, operator);
+        try {
+          const app = rt.app();
+          await backupTo(app.db, out);
+          inTransaction(app.db, () => recordAudit(app, { action: 'SYSTEM', entityType: 'system', entityId: null, summary: `命令行备份数据库到 ${out}` }));
+          printJson(io, { ok: true, value: { file: out } });
+          return 0;
+        } finally {
+          rt.close();
+        }
+      }
+      case 'call': {
+        const [method, json] = rest;
+        if (!method) throw new UsageError('call 需要方法名，例如：call person.list \'{"search":"张"}\'');
+        let input: unknown = {};
+        if (json !== undefined) {
+          try {
+            input = JSON.parse(json);
+          } catch {
+            printJson(io, { ok: false, error: { code: 'VALIDATION', message: '输入不是合法的 JSON，请检查引号和括号' } });
+            return 1;
+          }
+        }
+        return await callAndPrint(io, dataDir, operator, method, input);
+      }
+      default:
+        throw new UsageError(`未知命令「${command}」`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`用法错误：${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    printJson(io, { ok: false, error: { code: 'INTERNAL', message } });
+    return 1;
+  }
+}
+
+async function callAndPrint(io: CliIO, dataDir: string, operator: string | null, method: string, input: unknown): Promise<number> {
+  const rt = await openRuntime(dataDir, operator);
+  try {
+    const result = await dispatch(rt, method, input, { log: (err) => io.err(String(err instanceof Error ? err.stack : err)) });
+    printJson(io, result);
+    return result.ok ? 0 : 1;
+  } finally {
+    rt.close();
+  }
+}
+
+function check(io: CliIO, dataDir: string): number {
+  const file = join(dataDir, 'safeledger.db');
+  const supported = loadMigrationsFromDisk().length;
+  if (!existsSync(file)) {
+    printJson(io, { ok: false, dataDir, problems: [`数据目录中没有数据库文件：${file}`] });
+    return 1;
+  }
+  let db;
+  try {
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    printJson(io, { ok: false, dataDir, problems: [`无法打开数据库：${err instanceof Error ? err.message : String(err)}`] });
+    return 1;
+  }
+  try {
+    const problems: string[] = [];
+    const integrity = checkDatabase(db, true);
+    if (integrity) problems.push(`完整性检查未通过：${integrity}`);
+    let version = 0;
+    try {
+      version = schemaVersion(db);
+    } catch (err) {
+      problems.push(`无法读取结构版本：${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (version > supported) problems.push(`数据库结构版本 ${version} 高于本程序支持的 ${supported}，请升级程序`);
+    const pending = version < supported ? supported - version : 0;
+    printJson(io, { ok: problems.length === 0, dataDir, schemaVersion: version, supportedSchemaVersion: supported, pendingMigrations: pending, integrity: integrity ?? 'ok', problems });
+    return problems.length ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
+
+if (import.meta.main) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
