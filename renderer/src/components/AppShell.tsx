@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { Layout, Menu, Dropdown, Tag, Space, Button, Typography, App as AntApp } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { AppStatus } from '../../../preload/contract/app.ts';
+import { useApi, useApiMutation, errorMessage } from '../lib/api.ts';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { EnterprisePage } from '../features/enterprise/EnterprisePage.tsx';
+import { OrgPage } from '../features/org/OrgPage.tsx';
+import { PostsPage } from '../features/posts/PostsPage.tsx';
+import { PeoplePage } from '../features/people/PeoplePage.tsx';
+import { CertificatesPage } from '../features/certificates/CertificatesPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+
+const { Sider, Header, Content } = Layout;
+
+const MENU = [
+  { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+  {
+    key: 'base',
+    type: 'group' as const,
+    label: '基础信息',
+    children: [
+      { key: '/enterprise', icon: <BankOutlined />, label: '企业信息' },
+      { key: '/org', icon: <ApartmentOutlined />, label: '组织机构' },
+      { key: '/posts', icon: <SolutionOutlined />, label: '岗位' },
+      { key: '/people', icon: <TeamOutlined />, label: '从业人员' },
+      { key: '/certificates', icon: <SafetyCertificateOutlined />, label: '持证管理' },
+    ],
+  },
+  {
+    key: 'system',
+    type: 'group' as const,
+    label: '系统',
+    children: [
+      { key: '/audit', icon: <AuditOutlined />, label: '操作日志' },
+      { key: '/settings', icon: <SettingOutlined />, label: '系统设置' },
+    ],
+  },
+];
+
+export function AppShell({ status }: { status: AppStatus }) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const { message } = AntApp.useApp();
+  const operators = useApi('operator.list', {});
+  const switchOperator = useApiMutation('session.switchOperator');
+
+  const selected = useMemo(() => {
+    const path = location.pathname;
+    if (path === '/') return '/';
+    return '/' + (path.split('/')[1] ?? '');
+  }, [location.pathname]);
+
+  const operatorItems = (operators.data ?? [])
+    .filter((o) => o.active)
+    .map((o) => ({ key: o.id, label: `${o.name}${o.title ? `（${o.title}）` : ''}`, disabled: o.id === status.operator?.id }));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} style={{ background: '#0f2a4a' }} theme="dark">
+        <div className="sl-brand">
+          <IdcardOutlined style={{ fontSize: 22 }} />
+          {!collapsed && (
+            <div>
+              SafeLedger
+              <small>安全生产台账</small>
+            </div>
+          )}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={MENU}
+          onClick={({ key }) => navigate(key)}
+          style={{ background: '#0f2a4a', borderInlineEnd: 0 }}
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #e5e7eb' }}>
+          <Space size={12}>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="enterprise-name">
+              {status.enterpriseName}
+            </Typography.Text>
+            {status.isDemo && <Tag color="orange">演示数据</Tag>}
+          </Space>
+          <Dropdown
+            menu={{
+              items: [...operatorItems, { type: 'divider' as const }, { key: '__manage', label: '管理操作员…' }],
+              onClick: ({ key }) => {
+                if (key === '__manage') {
+                  navigate('/settings?tab=operators');
+                  return;
+                }
+                switchOperator.mutate(
+                  { id: key },
+                  { onSuccess: (s) => void message.success(`已切换为 ${s.operator?.name ?? ''}`), onError: (e) => void message.error(errorMessage(e)) },
+                );
+              },
+            }}
+          >
+            <Button icon={<UserSwitchOutlined />} data-testid="operator-menu">
+              当前操作员：{status.operator?.name ?? '未选择'}
+            </Button>
+          </Dropdown>
+        </Header>
+        {status.isDemo && (
+          <div className="sl-demo-banner">
+            当前为演示企业「{status.enterpriseName}」，数据均为虚构，仅供熟悉功能。正式使用前请在「系统设置 → 数据」中移除演示数据。
+          </div>
+        )}
+        <Content>
+          <Routes>
+            <Route path="/" element={<DashboardPage />} />
+            <Route path="/enterprise" element={<EnterprisePage />} />
+            <Route path="/org" element={<OrgPage />} />
+            <Route path="/posts" element={<PostsPage />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/certificates" element={<CertificatesPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="/settings" element={<SettingsPage status={status} />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
