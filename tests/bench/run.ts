@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: seeds a large enterprise into a temp data folder and reports
+ * medians for the API calls the budgets speak of. Plain Node, real SQLite,
+ * through the same dispatcher (validation included) the UI uses.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { AppRuntime } from '../../main/bootstrap.ts';
+import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
+import { dispatch } from '../../main/ipc/dispatch.ts';
+import type { MethodName } from '../../preload/contract/index.ts';
+import { measure, printTable, round, type Measurement } from './harness.ts';
+import { seedLarge, LARGE } from './seedLarge.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const migrations = loadMigrationsFromDisk();
+
+async function open(dataDir: string) {
+  return AppRuntime.open({ dataDir, resourcesDir: join(ROOT, 'resources'), migrations, appVersion: 'bench', channel: 'CLI' });
+}
+
+async function call(rt: AppRuntime, method: MethodName, input: unknown) {
+  const r = await dispatch(rt, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+async function main() {
+  const base = mkdtempSync(join(tmpdir(), 'safeledger-bench-'));
+  const results: Measurement[] = [];
+  try {
+    // Opening a new data folder: create the file and run every migration.
+    let n = 0;
+    results.push(
+      await measure('open + migrate (new data folder)', async () => {
+        const rt = await open(join(base, `fresh-${n++}`));
+        rt.close();
+      }, { runs: 15 }),
+    );
+
+    const dataDir = join(base, 'large');
+    const rt0 = await open(dataDir);
+    const t0 = performance.now();
+    const seeded = seedLarge(rt0.app());
+    const seedMs = round(performance.now() - t0);
+    rt0.close();
+    console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
+
+    results.push(
+      await measure('open large data folder (integrity quick_check + migrate check)', async () => {
+        const rt = await open(dataDir);
+        rt.close();
+      }, { runs: 15 }),
+    );
+
+    const rt = await open(dataDir);
+    const budget = 30;
+    const workshop = seeded.unitIds[0]!;
+    results.push(await measure('person.list first page (5,000 people)', () => call(rt, 'person.list', {}), { budgetMs: budget }));
+    results.push(await measure('person.list page 60', () => call(rt, 'person.list', { page: 60 }), { budgetMs: budget }));
+    results.push(await measure('person.list filter unit incl. sub-units', () => call(rt, 'person.list', { unitId: workshop }), { budgetMs: budget }));
+    results.push(await measure('person.list filter employment type + status', () => call(rt, 'person.list', { employmentType: 'DISPATCHED', status: 'ACTIVE' }), { budgetMs: budget }));
+    results.push(await measure('person.list search name "王"', () => call(rt, 'person.list', { search: '王' }), { budgetMs: budget }));
+    results.push(await measure('person.list search staff no "B0449"', () => call(rt, 'person.list', { search: 'B0449' }), { budgetMs: budget }));
+    results.push(await measure('person.list without post', () => call(rt, 'person.list', { withoutPost: true }), { budgetMs: budget }));
+    results.push(await measure('person.options search "李"', () => call(rt, 'person.options', { search: '李' }), { budgetMs: budget }));
+    results.push(await measure('post.list first page (800 posts)', () => call(rt, 'post.list', {}), { budgetMs: budget }));
+    results.push(await measure('certificate.list due/overdue (dashboard query)', () => call(rt, 'certificate.list', { dueState: 'ATTENTION' }), { budgetMs: budget }));
+    results.push(await measure('certificate.list due within 30 days', () => call(rt, 'certificate.list', { dueState: 'DUE', dueWithinDays: 30 }), { budgetMs: budget }));
+    results.push(await measure('dashboard.get (all cards)', () => call(rt, 'dashboard.get', {}), { budgetMs: budget }));
+    results.push(await measure('unit.list (121 units with counts)', () => call(rt, 'unit.list', {}), { budgetMs: budget }));
+    rt.close();
+
+    printTable('Foundation benchmarks (median of repeated calls through the dispatcher)', results);
+    const outDir = join(ROOT, '.bench');
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(join(outDir, 'foundation.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, seedMs, results }, null, 2));
+    const over = results.filter((r) => r.ok === false);
+    if (over.length) {
+      console.log(`\n${over.length} measurement(s) over budget.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,105 @@
+/**
+ * A large enterprise for benchmarks: 5,000 people, 800 posts, 3,000
+ * certificates, about 120 units. Written straight through the repositories in
+ * one transaction (the services' per-row audit would dominate the timing).
+ */
+import type { AppContext } from '../../main/context.ts';
+import { inTransaction } from '../../main/db/sql.ts';
+import { addDays } from '../../main/domain/dates.ts';
+import { setupEnterprise } from '../../main/modules/app/service.ts';
+import { certRule, insertCertificate } from '../../main/modules/certificates/repo.ts';
+import { insertUnit } from '../../main/modules/org/repo.ts';
+import { insertAssignment, insertPerson, insertStatusEvent } from '../../main/modules/people/repo.ts';
+import { insertPost } from '../../main/modules/posts/repo.ts';
+import { makeNamer, makePhone, prng } from '../../main/modules/demo/names.ts';
+import { idNumberCheckChar } from '../../preload/contract/validators.ts';
+import { today } from '../../main/modules/enterprise/service.ts';
+
+export interface LargeSizes {
+  people: number;
+  posts: number;
+  certificates: number;
+  departments: number;
+  teamsPerDepartment: number;
+}
+
+export const LARGE: LargeSizes = { people: 5000, posts: 800, certificates: 3000, departments: 20, teamsPerDepartment: 5 };
+
+const TYPES = ['REGULAR', 'REGULAR', 'REGULAR', 'REGULAR', 'DISPATCHED', 'FLEXIBLE', 'INTERN', 'CONTRACTOR'] as const;
+
+export function seedLarge(app: AppContext, sizes: LargeSizes = LARGE): { unitIds: string[]; postIds: string[]; personIds: string[] } {
+  const rand = prng(42);
+  const name = makeNamer(rand);
+  setupEnterprise(app, { name: '大型测试制造集团有限公司', creditCode: null, industry: 'INDUSTRY_TRADE', industrySector: 'MACHINERY', address: '重庆市', legalRepresentative: null, principalPersonId: null, safetyDeputyPersonId: null, safetyDeptUnitId: null, regulatorName: null, regulatorPhone: null, gridMemberName: null, gridMemberPhone: null, dutyPhone: null, internalReportPhone: null, reportHotline: '12350' }, { name: '基准测试', title: null });
+  const now = app.clock.nowMs();
+  const todayStr = today(app);
+  const db = app.db;
+  return inTransaction(db, () => {
+    const company = (db.prepare(`SELECT id FROM unit WHERE kind = 'COMPANY'`).get() as { id: string }).id;
+    const unitIds: string[] = [];
+    for (let d = 0; d < sizes.departments; d++) {
+      const dept = app.newId();
+      insertUnit(db, dept, { name: `第${d + 1}车间`, kind: 'WORKSHOP', parentId: company, headPersonId: null, phone: null, sortOrder: d, notes: null }, now);
+      unitIds.push(dept);
+      for (let t = 0; t < sizes.teamsPerDepartment; t++) {
+        const team = app.newId();
+        insertUnit(db, team, { name: `${d + 1}-${t + 1}班`, kind: 'TEAM', parentId: dept, headPersonId: null, phone: null, sortOrder: t, notes: null }, now);
+        unitIds.push(team);
+      }
+    }
+    const special = (db.prepare(`SELECT id FROM cert_type WHERE code = 'SPECIAL_OPERATION'`).get() as { id: string }).id;
+    const postIds: string[] = [];
+    for (let i = 0; i < sizes.posts; i++) {
+      const id = app.newId();
+      const isSpecial = i % 10 === 0;
+      insertPost(db, id, { name: `岗位${i + 1}${isSpecial ? '（电工）' : ''}`, unitId: unitIds[i % unitIds.length]!, trade: isSpecial ? '电工' : '操作工', category: i % 6 === 0 ? 'MANAGEMENT' : 'FRONTLINE', isSpecialOperation: isSpecial, requiredCertTypeId: null, requiredCertCategory: isSpecial ? '电工作业' : null, notes: null }, now);
+      postIds.push(id);
+    }
+    const personIds: string[] = [];
+    for (let i = 0; i < sizes.people; i++) {
+      const id = app.newId();
+      const gender = rand() < 0.2 ? 'F' : 'M';
+      const type = TYPES[i % TYPES.length]!;
+      const hireDate = addDays(todayStr, -30 - Math.floor(rand() * 4000));
+      const postId = postIds[i % postIds.length]!;
+      const unitId = (db.prepare('SELECT unitId FROM post WHERE id = ?').get(postId) as { unitId: string }).unitId;
+      insertPerson(db, id, {
+        name: i < 1500 ? name(gender) : benchName(i),
+        staffNo: `B${String(i + 1).padStart(5, '0')}`,
+        unitId,
+        employmentType: type,
+        employerName: type === 'REGULAR' ? null : '某服务公司',
+        gender,
+        jobTitle: null,
+        phone: makePhone(rand),
+        hireDate,
+        idNumber: uniqueIdNumber(i, gender),
+        notes: null,
+      }, now);
+      insertStatusEvent(db, { id: app.newId(), personId: id, status: 'ACTIVE', date: hireDate, reason: '入职', nowMs: now });
+      insertAssignment(db, app.newId(), id, postId, hireDate);
+      personIds.push(id);
+    }
+    const rule = certRule(db, special)!;
+    for (let i = 0; i < sizes.certificates; i++) {
+      const issueDate = addDays(todayStr, -Math.floor(rand() * 2400));
+      insertCertificate(db, app.newId(), { personId: personIds[(i * 7) % personIds.length]!, certTypeId: special, category: '电工作业-低压电工作业', number: `T${String(i).padStart(8, '0')}`, issuer: '应急管理局', issueDate, expiryDate: null, lastReviewDate: null, notes: null }, rule, now);
+    }
+    return { unitIds, postIds, personIds };
+  });
+}
+
+/** Distinct, well-formed ID numbers: the birth date steps every 100 people, the sequence is the remainder. */
+function uniqueIdNumber(i: number, gender: 'M' | 'F'): string {
+  const birth = addDays('1970-01-01', Math.floor(i / 100) * 3).replaceAll('-', '');
+  const first17 = `500116${birth}${String(i % 100).padStart(2, '0')}${gender === 'M' ? 1 : 2}`;
+  return first17 + idNumberCheckChar(first17)!;
+}
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
+const GIVEN = ['伟', '强', '敏', '静', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华'];
+
+/** Names may repeat in a 5,000-person plant, as they do in real ones. */
+function benchName(i: number): string {
+  return SURNAMES[i % SURNAMES.length]! + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]!;
+}

@@ -1,0 +1,72 @@
+import { createReadStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { BRIDGE_FILE, BUILD_DIR, RENDERER_DIR, REPO_ROOT, SCREENSHOTS } from './paths.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.mjs': 'text/javascript; charset=utf-8',
+};
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rendererUrl: string;
+  }
+}
+
+let server: Server | undefined;
+
+/** Builds the real renderer and the preload's bridge, and serves the renderer from loopback. */
+export default async function setup(project: TestProject) {
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: join(REPO_ROOT, 'renderer'),
+    base: './',
+    plugins: [react()],
+    server: { fs: { allow: [REPO_ROOT] } },
+    build: { outDir: RENDERER_DIR, emptyOutDir: true, chunkSizeWarningLimit: 5000, reportCompressedSize: false },
+  });
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      outDir: BUILD_DIR,
+      emptyOutDir: false,
+      reportCompressedSize: false,
+      lib: { entry: join(REPO_ROOT, 'preload', 'bridge.ts'), formats: ['iife'], name: 'SafeLedgerBridge', fileName: () => 'bridge.iife.js' },
+    },
+  });
+  if (!existsSync(BRIDGE_FILE)) throw new Error('bridge bundle missing');
+
+  server = createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(RENDERER_DIR, normalize(`.${urlPath === '/' ? '/index.html' : urlPath}`));
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  project.provide('rendererUrl', `http://127.0.0.1:${address.port}/`);
+
+  return async () => {
+    await new Promise<void>((ok) => server?.close(() => ok()));
+  };
+}
