@@ -1,0 +1,76 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { AppContext } from '../../context.ts';
+import type { DocStamp } from '../../pdf/blocks.ts';
+import type { Paper, PaperChoice } from '../../pdf/paper.ts';
+
+/** What a print request says beyond the paper: which record, and type-specific options. */
+export interface PrintTarget {
+  recordId: string | null;
+  unitId: string | null;
+  level: string | null;
+  onlyUnsigned: boolean;
+}
+
+export interface BuildContext {
+  paper: Paper;
+  /** Type scale: 1 on A4, grows with the page's short side. */
+  k: number;
+  stamp: DocStamp;
+  /** Image bytes as data URLs, by attachment SHA-256 (the data itself only names the hash). */
+  images: Record<string, string>;
+  /** When a long document is rendered in chunks: pages before this chunk, and the whole document's page count. */
+  pages?: { offset: number; total: number };
+}
+
+export interface Loaded<D> {
+  /** Everything the document shows, JSON-serialisable: its canonical form is fingerprinted. */
+  data: D;
+  /** Attachment ids of the images the document embeds. */
+  imageIds: string[];
+  /** What cannot be left out: the document is refused while any is missing. */
+  missing: string[];
+  /** Blocks that are left out for lack of data, said so in the print centre. */
+  omitted: string[];
+  /** A title for this particular document (e.g. with the year or the signer). */
+  title?: string;
+}
+
+export interface PrintRecordOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * A document type the print centre offers. `load` reads the database; `build`
+ * is a pure function from the loaded data to a pdfmake definition.
+ */
+export interface DocType<D = unknown> {
+  type: string;
+  title: string;
+  group: string;
+  description: string;
+  /** Layout version printed in the footer; bump when the layout changes. */
+  layoutVersion: string;
+  defaultPaper: PaperChoice;
+  suggestedSizes: string[];
+  /** The smallest short side (mm) the layout works on. */
+  minShortSideMm: number;
+  /** When the user must pick a record: what it is called and which exist. */
+  records?: { label: string; list(app: AppContext): PrintRecordOption[]; required: boolean };
+  /** Type-specific options the print centre shows. */
+  options?: ('unit' | 'level' | 'onlyUnsigned')[];
+  /** Chinese names of the top-level keys of the data, to say what changed since a print. */
+  sectionLabels: Record<string, string>;
+  load(app: AppContext, target: PrintTarget): Loaded<D>;
+  build(data: D, ctx: BuildContext): TDocumentDefinitions;
+  /**
+   * For batch documents (hundreds of pages): splits the data into parts that
+   * are laid out separately and merged, so memory stays flat.
+   */
+  chunk?: (data: D) => D[];
+}
+
+/** Erases the data type so types of different documents can share one registry. */
+export function docType<D>(def: DocType<D>): DocType<unknown> {
+  return def as DocType<unknown>;
+}
