@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { AppStatus } from '../preload/contract/app.ts';
 import type { AuditChannel } from '../preload/contract/enums.ts';
 import type { EventMap, EventName } from '../preload/contract/index.ts';
-import type { AppContext, Clock, DataPaths } from './context.ts';
+import type { AppContext, Clock, DataPaths, Platform } from './context.ts';
 import { checkDatabase, openDatabase } from './db/connection.ts';
 import { migrate, schemaVersion, type Migration } from './db/migrate.ts';
 import { AppError } from './errors.ts';
@@ -23,6 +23,16 @@ export interface RuntimeOptions {
   onEvent?: (event: string, payload: unknown) => void;
   /** Operator to act as (CLI `--operator`); by default the UI's last operator, or none for the CLI. */
   operatorName?: string | null;
+  /** Dialogs and the system viewer; headless by default. */
+  platform?: Platform;
+}
+
+/** Where no window exists (CLI, scripts): dialogs cannot be shown. */
+export function headlessPlatform(tempDir: string): Platform {
+  const refuse = async (): Promise<never> => {
+    throw new AppError('RULE', '命令行中不能弹出对话框：请用 --out 指定输出文件，或用 attachment.upload 直接提交文件内容');
+  };
+  return { chooseSavePath: refuse, chooseOpenPaths: refuse, openPath: refuse, tempDir };
 }
 
 export type RuntimeState = AppStatus['state'];
@@ -111,6 +121,7 @@ export class AppRuntime {
       clock: this.clock,
       newId: this.options.newId ?? uuidv7,
       session: { operatorId: null, channel: this.options.channel },
+      platform: this.options.platform ?? headlessPlatform(join(this.paths.dataDir, 'tmp')),
       emit: <E extends EventName>(event: E, payload: EventMap[E]) => this.emit(event, payload),
     };
     this.ctx = ctx;

@@ -18,6 +18,10 @@ import { backupTo } from './modules/backup/service.ts';
 import { recordAudit } from './modules/audit/service.ts';
 import { inTransaction } from './db/sql.ts';
 import { APP_VERSION } from './version.ts';
+import { fromUnknownError, fromZodError } from './errors.ts';
+import { PAPER_PRESETS, type PaperChoice } from './pdf/paper.ts';
+import { DOC_TYPES } from './modules/print/registry.ts';
+import { registerDocument, renderDocument, writeFileAtomic } from './modules/print/service.ts';
 
 const USAGE = `SafeLedger 安全生产台账 命令行 ${APP_VERSION}
 
@@ -31,6 +35,10 @@ const USAGE = `SafeLedger 安全生产台账 命令行 ${APP_VERSION}
   check                     完整性检查与结构版本；发现问题时退出码为 1
   methods                   列出全部接口方法及其输入的 JSON Schema
   call <方法> ['<JSON>']     经与界面相同的校验和服务调用接口方法，输出 JSON 结果
+  print --list              列出打印中心的全部文件类型
+  print <类型> --out FILE.pdf [--size A3|1200x800|…] [--orientation portrait|landscape]
+                            [--id 记录] [--unit 单位ID] [--level 层级] [--only-unsigned]
+                            生成 PDF 并登记内容指纹（与打印中心相同）
 
 选项：
   --data-dir DIR            数据目录（默认：环境变量 SAFELEDGER_DATA_DIR，或系统应用数据目录下的 SafeLedger）
@@ -79,6 +87,13 @@ export async function runCli(argv: string[], io: CliIO = nodeIO, env: Record<str
         operator: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        list: { type: 'boolean' },
+        size: { type: 'string' },
+        orientation: { type: 'string' },
+        id: { type: 'string' },
+        unit: { type: 'string' },
+        level: { type: 'string' },
+        'only-unsigned': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -148,6 +163,8 @@ export async function runCli(argv: string[], io: CliIO = nodeIO, env: Record<str
         }
         return await callAndPrint(io, dataDir, operator, method, input);
       }
+      case 'print':
+        return await printCommand(io, dataDir, operator, rest[0], values);
       default:
         throw new UsageError(`未知命令「${command}」`);
     }
@@ -168,6 +185,69 @@ async function callAndPrint(io: CliIO, dataDir: string, operator: string | null,
     const result = await dispatch(rt, method, input, { log: (err) => io.err(String(err instanceof Error ? err.stack : err)) });
     printJson(io, result);
     return result.ok ? 0 : 1;
+  } finally {
+    rt.close();
+  }
+}
+
+/** `--size A3`, `--size CARD`, `--size 1200x800` (a board preset when one matches, else custom). */
+export function parseSize(size: string | undefined, orientation: string | undefined): PaperChoice | undefined {
+  if (!size && !orientation) return undefined;
+  const o = orientation === 'landscape' || orientation === 'portrait' ? orientation : undefined;
+  if (orientation && !o) throw new UsageError('--orientation 应为 portrait（纵向）或 landscape（横向）');
+  const m = size ? /^(\d+(?:\.\d+)?)[x×*](\d+(?:\.\d+)?)$/i.exec(size) : null;
+  if (m) {
+    const w = Number(m[1]);
+    const h = Number(m[2]);
+    const preset = PAPER_PRESETS.find((p) => (p.widthMm === w && p.heightMm === h) || (p.widthMm === h && p.heightMm === w));
+    const orient = o ?? (w > h ? 'landscape' : 'portrait');
+    return preset ? { size: preset.key, orientation: orient } : { size: 'CUSTOM', orientation: orient, customWidthMm: w, customHeightMm: h };
+  }
+  const key = size ? size.toUpperCase() : undefined;
+  return { size: key ?? 'A4', orientation: o ?? 'portrait' };
+}
+
+async function printCommand(io: CliIO, dataDir: string, operator: string | null, type: string | undefined, v: Record<string, string | boolean | undefined>): Promise<number> {
+  if (v.list) {
+    printJson(
+      io,
+      DOC_TYPES.map((d) => ({ type: d.type, title: d.title, group: d.group, description: d.description, defaultPaper: d.defaultPaper, suggestedSizes: d.suggestedSizes, record: d.records?.label ?? null, options: d.options ?? [] })),
+    );
+    return 0;
+  }
+  if (!type) throw new UsageError('print 需要文件类型（用 print --list 查看），例如：print responsibilityBoard --out board.pdf');
+  if (typeof v.out !== 'string') throw new UsageError('print 需要 --out FILE.pdf');
+  const out = resolve(v.out);
+  let paper: PaperChoice | undefined;
+  try {
+    paper = parseSize(typeof v.size === 'string' ? v.size : undefined, typeof v.orientation === 'string' ? v.orientation : undefined);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(String(err));
+  }
+  const rt = await openRuntime(dataDir, operator);
+  try {
+    const app = rt.app();
+    const parsed = contract['print.preview'].input.safeParse({
+      type,
+      ...(paper ? { paper } : {}),
+      recordId: typeof v.id === 'string' ? v.id : null,
+      unitId: typeof v.unit === 'string' ? v.unit : null,
+      level: typeof v.level === 'string' ? v.level : null,
+      onlyUnsigned: v['only-unsigned'] === true,
+    });
+    if (!parsed.success) {
+      printJson(io, { ok: false, error: fromZodError(parsed.error).toData() });
+      return 1;
+    }
+    const r = await renderDocument(app, parsed.data);
+    writeFileAtomic(out, r.bytes);
+    const doc = registerDocument(app, r, parsed.data, 'CLI', out, null);
+    printJson(io, { ok: true, value: { file: out, title: r.title, fingerprint: r.fingerprint, pageCount: r.pageCount, paper: r.paper.label, omitted: r.omitted, documentId: doc.id } });
+    return 0;
+  } catch (err) {
+    printJson(io, { ok: false, error: fromUnknownError(err).toData() });
+    return 1;
   } finally {
     rt.close();
   }

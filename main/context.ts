@@ -14,6 +14,18 @@ export interface DataPaths {
   backupsDir: string;
 }
 
+/** What differs between Electron, the CLI and tests: dialogs and the system viewer. */
+export interface Platform {
+  /** Asks where to save; null when the user cancels. */
+  chooseSavePath(options: { title: string; defaultName: string; extensions: string[] }): Promise<string | null>;
+  /** Asks for files to open; null when the user cancels. */
+  chooseOpenPaths(options: { title: string; extensions: string[]; multiple: boolean }): Promise<string[] | null>;
+  /** Opens a file in the system's default program (the PDF viewer, to print). */
+  openPath(file: string): Promise<void>;
+  /** Where files opened for printing are written. */
+  tempDir: string;
+}
+
 export interface Session {
   operatorId: string | null;
   channel: AuditChannel;
@@ -31,5 +43,6 @@ export interface AppContext {
   clock: Clock;
   newId: () => string;
   session: Session;
+  platform: Platform;
   emit<E extends EventName>(event: E, payload: EventMap[E]): void;
 }

@@ -2,11 +2,13 @@
  * Electron lifecycle only: single instance, one locked-down window, the
  * runtime over the data folder, and the IPC door. Everything else is plain Node.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppRuntime } from './bootstrap.ts';
+import type { Platform } from './context.ts';
+import { AppError } from './errors.ts';
 import { loadBundledMigrations } from './db/migrations/bundled.ts';
 import { defaultDataDir } from './domain/paths.ts';
 import { registerIpc, sendEvent } from './ipc/register.ts';
@@ -56,6 +58,25 @@ if (!app.requestSingleInstanceLock()) {
     else void mainWindow.loadFile(join(import.meta.dirname, '../renderer/index.html'));
   };
 
+  /** Native dialogs and the system PDF viewer: the only Electron-specific services. */
+  const platform: Platform = {
+    chooseSavePath: async ({ title, defaultName, extensions }) => {
+      const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters: [{ name: extensions.join('/').toUpperCase(), extensions }] };
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    chooseOpenPaths: async ({ title, extensions, multiple }) => {
+      const options = { title, filters: [{ name: '文件', extensions }], properties: multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const) };
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      return r.canceled ? null : r.filePaths;
+    },
+    openPath: async (file) => {
+      const err = await shell.openPath(file);
+      if (err) throw new AppError('RULE', `无法用系统程序打开文件：${err}。文件已保存在 ${file}`);
+    },
+    tempDir: join(app.getPath('temp'), 'SafeLedger'),
+  };
+
   app.whenReady().then(async () => {
     const dataDir = defaultDataDir(process.platform, process.env, homedir());
     runtime = await AppRuntime.open({
@@ -64,6 +85,7 @@ if (!app.requestSingleInstanceLock()) {
       migrations: loadBundledMigrations(),
       appVersion: APP_VERSION,
       channel: 'UI',
+      platform,
       onEvent: (event, payload) => sendEvent(mainWindow?.webContents ?? null, event, payload),
     });
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,12 +1,17 @@
 import type { ApiHandlers } from './types.ts';
+import { agreementsHandlers } from '../modules/agreements/handlers.ts';
 import { appHandlers } from '../modules/app/handlers.ts';
+import { attachmentsHandlers } from '../modules/attachments/handlers.ts';
 import { auditHandlers } from '../modules/audit/handlers.ts';
+import { boardHandlers } from '../modules/board/handlers.ts';
 import { certificatesHandlers } from '../modules/certificates/handlers.ts';
+import { commitmentsHandlers } from '../modules/commitments/handlers.ts';
 import { dashboardHandlers } from '../modules/dashboard/handlers.ts';
 import { enterpriseHandlers } from '../modules/enterprise/handlers.ts';
 import { orgHandlers } from '../modules/org/handlers.ts';
 import { peopleHandlers } from '../modules/people/handlers.ts';
 import { postsHandlers } from '../modules/posts/handlers.ts';
+import { printHandlers } from '../modules/print/handlers.ts';
 
 /** Every contract method's implementation. A missing one fails `npm run typecheck`. */
 export const handlers = {
@@ -18,4 +23,9 @@ export const handlers = {
   ...certificatesHandlers,
   ...dashboardHandlers,
   ...auditHandlers,
+  ...attachmentsHandlers,
+  ...printHandlers,
+  ...boardHandlers,
+  ...commitmentsHandlers,
+  ...agreementsHandlers,
 } satisfies ApiHandlers;

@@ -46,4 +46,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   operator: '操作员',
   setting: '系统设置',
   system: '系统',
+  commitment_letter: '安全承诺书',
+  target_agreement: '目标责任书',
+  board_member: '公示牌负责人',
 };

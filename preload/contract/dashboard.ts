@@ -53,6 +53,8 @@ export const Dashboard = z.object({
     items: z.array(z.object({ id: z.string(), name: z.string(), unitName: z.string(), category: z.string() })),
   }),
   peopleWithoutPost: z.number().int(),
+  /** The year's principal commitment letter: what needs doing, or null when in order. */
+  commitment: z.object({ year: z.number().int(), attention: z.string().nullable() }),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

@@ -4,13 +4,18 @@
  */
 import type { z } from 'zod';
 import { appContract } from './app.ts';
+import { agreementsContract } from './agreements.ts';
+import { attachmentsContract } from './attachments.ts';
 import { auditContract } from './audit.ts';
+import { boardContract } from './board.ts';
 import { certificatesContract } from './certificates.ts';
+import { commitmentsContract } from './commitments.ts';
 import { dashboardContract } from './dashboard.ts';
 import { enterpriseContract } from './enterprise.ts';
 import { orgContract } from './org.ts';
 import { peopleContract } from './people.ts';
 import { postsContract } from './posts.ts';
+import { printContract } from './print.ts';
 
 export const contract = {
   ...appContract,
@@ -21,6 +26,11 @@ export const contract = {
   ...certificatesContract,
   ...dashboardContract,
   ...auditContract,
+  ...attachmentsContract,
+  ...printContract,
+  ...boardContract,
+  ...commitmentsContract,
+  ...agreementsContract,
 };
 
 export type Contract = typeof contract;

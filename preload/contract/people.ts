@@ -66,6 +66,7 @@ export const StatusEvent = z.object({
 
 export const PersonDetail = PersonRow.extend({
   notes: z.string().nullable(),
+  photoAttachmentId: z.string().nullable(),
   posts: z.array(PostAssignment),
   statusHistory: z.array(StatusEvent),
   createdAtMs: z.number(),

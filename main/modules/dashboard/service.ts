@@ -6,6 +6,7 @@ import { readSetting } from '../app/settings.ts';
 import { today as todayOf } from '../enterprise/service.ts';
 import { listCertificates } from '../certificates/service.ts';
 import { POST_NEEDS_CERT_SQL, specialOperationTypeId, validCertForPostSql } from '../certificates/validity.ts';
+import { letterAttention, lettersOfYear } from '../commitments/service.ts';
 
 export const MAJOR_HAZARD_BASIS_UNCERTIFIED = '《工贸企业重大事故隐患判定标准》（应急管理部令第10号）第四条第（二）项：特种作业人员未按照规定经专门的安全作业培训并取得相应资格，上岗作业';
 
@@ -114,6 +115,10 @@ export function getDashboard(app: AppContext): Dashboard {
     certificates: { expired, reviewOverdue, dueWithin, urgent },
     certificationGaps: certificationGaps(app, today),
     postsWithoutHolders: { count: withoutHolders.length, items: withoutHolders.slice(0, 20) },
+    commitment: (() => {
+      const year = Number(today.slice(0, 4));
+      return { year, attention: letterAttention(app, year, lettersOfYear(app, year)[0] ?? null) };
+    })(),
     peopleWithoutPost: count(`SELECT count(*) AS n FROM person p WHERE p.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM person_post pp WHERE pp.personId = p.id AND pp.endDate IS NULL)`),
   };
 }

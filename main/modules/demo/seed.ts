@@ -17,6 +17,10 @@ import { createPost } from '../posts/service.ts';
 import { createPerson, leavePerson, setPersonPosts } from '../people/service.ts';
 import { createCertificate, recordCertReview } from '../certificates/service.ts';
 import { makeIdNumber, makeNamer, makePhone, prng } from './names.ts';
+import { demoSignaturePng } from './signature.ts';
+import { setBoardMembers } from '../board/service.ts';
+import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
+import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
 
 export const DEMO_ENTERPRISE_NAME = '重庆渝江精密机械有限公司';
 const DISPATCH_AGENCY = '重庆众诚人力资源服务有限公司';
@@ -388,6 +392,40 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
         [],
       );
     }
+
+    seedPrintCentre(app, realToday, holdersOf);
+  });
+}
+
+/** Board members, signed commitment letters for last year and this year, and this year's target agreements, partly signed. */
+function seedPrintCentre(app: AppContext, today: string, holdersOf: Map<string, string[]>): void {
+  const prod = holdersOf.get('prodDeputy')?.[0];
+  if (prod) setBoardMembers(app, [{ personId: prod, role: '分管生产副总经理' }]);
+  const year = Number(today.slice(0, 4));
+  const earliest = (d: string) => (d < today ? d : today);
+  const principal = app.db.prepare('SELECT p.name FROM enterprise e JOIN person p ON p.id = e.principalPersonId').get() as { name: string };
+  const sig = (name: string) => demoSignaturePng(name).toString('base64');
+  for (const y of [year - 1, year]) {
+    const o = commitmentOverview(app, y);
+    const letter = createDraft(app, y, { title: o.defaultTitle, recipient: o.defaultRecipient, content: o.defaultContent });
+    const signedOn = earliest(`${y}-01-08`);
+    signOnScreen(app, letter.id, sig(principal.name), signedOn);
+    setPublicity(app, letter.id, {
+      postedOn: earliest(addDays(signedOn, 2)),
+      postedWhere: '厂区大门安全生产公示栏、各车间宣传栏',
+      reportedOn: earliest(addDays(signedOn, 5)),
+      reportedTo: '重庆市江津区应急管理局',
+      notes: y === year ? '已在全员安全生产大会上宣读' : null,
+    });
+  }
+  generateAgreements(app, year, ['COMPANY_UNIT', 'UNIT_TEAM', 'TEAM_WORKER']);
+  const all = listAgreements(app, { year, unitId: null, search: null, page: 1, pageSize: 500 }).items;
+  all.forEach((a, i) => {
+    const signedOn = earliest(`${year}-01-${String(10 + (i % 18)).padStart(2, '0')}`);
+    const signB = a.level !== 'TEAM_WORKER' ? i % 7 !== 3 : i % 10 < 6;
+    const signA = signB && (a.level !== 'TEAM_WORKER' || i % 10 < 5);
+    if (signB) signAgreement(app, a.id, 'B', sig(a.partyBName), signedOn);
+    if (signA) signAgreement(app, a.id, 'A', sig(a.partyAPerson ?? a.partyAName), signedOn);
   });
 }
 

@@ -20,6 +20,7 @@ export interface PersonRecord {
   leftDate: string | null;
   idNumber: string | null;
   notes: string | null;
+  photoAttachmentId: string | null;
   postNamesJson: string;
   certificateCount: number;
   createdAtMs: number;
@@ -28,7 +29,7 @@ export interface PersonRecord {
 
 const SELECT_PEOPLE = `
   SELECT p.id, p.name, p.staffNo, p.unitId, u.name AS unitName, p.employmentType, p.employerName, p.gender, p.jobTitle, p.phone,
-    p.hireDate, p.status, p.leftDate, p.idNumber, p.notes, p.createdAtMs, p.updatedAtMs,
+    p.hireDate, p.status, p.leftDate, p.idNumber, p.notes, p.photoAttachmentId, p.createdAtMs, p.updatedAtMs,
     (SELECT json_group_array(t.name) FROM person_post pp JOIN post t ON t.id = pp.postId
        WHERE pp.personId = p.id AND pp.endDate IS NULL) AS postNamesJson,
     (SELECT count(*) FROM certificate c WHERE c.personId = p.id) AS certificateCount

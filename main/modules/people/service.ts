@@ -41,6 +41,7 @@ export function getPerson(app: AppContext, id: string): PersonDetail {
   return {
     ...toPersonRow(r, unitPaths(app.db)),
     notes: r.notes,
+    photoAttachmentId: r.photoAttachmentId,
     posts: posts.map((p) => ({ ...p, isSpecialOperation: p.isSpecialOperation === 1 })),
     statusHistory,
     createdAtMs: r.createdAtMs,
