@@ -5,6 +5,9 @@ import {
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
+  PrinterOutlined,
+  SignatureOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -23,6 +26,9 @@ import { PeoplePage } from '../features/people/PeoplePage.tsx';
 import { CertificatesPage } from '../features/certificates/CertificatesPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { PrintCentrePage } from '../features/print/PrintCentrePage.tsx';
+import { CommitmentsPage } from '../features/commitments/CommitmentsPage.tsx';
+import { AgreementsPage } from '../features/agreements/AgreementsPage.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -38,6 +44,16 @@ const MENU = [
       { key: '/posts', icon: <SolutionOutlined />, label: '岗位' },
       { key: '/people', icon: <TeamOutlined />, label: '从业人员' },
       { key: '/certificates', icon: <SafetyCertificateOutlined />, label: '持证管理' },
+    ],
+  },
+  {
+    key: 'documents',
+    type: 'group' as const,
+    label: '承诺与公示',
+    children: [
+      { key: '/commitments', icon: <SignatureOutlined />, label: '安全承诺书' },
+      { key: '/agreements', icon: <FileDoneOutlined />, label: '目标责任书' },
+      { key: '/print', icon: <PrinterOutlined />, label: '打印中心' },
     ],
   },
   {
@@ -131,6 +147,9 @@ export function AppShell({ status }: { status: AppStatus }) {
             <Route path="/posts" element={<PostsPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/certificates" element={<CertificatesPage />} />
+            <Route path="/commitments" element={<CommitmentsPage />} />
+            <Route path="/agreements" element={<AgreementsPage />} />
+            <Route path="/print" element={<PrintCentrePage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/settings" element={<SettingsPage status={status} />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, DatePicker, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchState } from '../../lib/useSearchState.ts';
 import type { Certificate } from '../../../../preload/contract/certificates.ts';
 import { CertReviewResult } from '../../../../preload/contract/enums.ts';
 import { useApi, useApiMutation, errorMessage } from '../../lib/api.ts';
@@ -26,7 +27,7 @@ const STATE_OPTIONS: { value: StateFilter; label: string }[] = [
 ];
 
 export function CertificatesPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchState();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -45,11 +46,7 @@ export function CertificatesPage() {
   const q = useApi('certificate.list', filter, { placeholderData: (prev) => prev });
   const openId = params.get('open');
   const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-    if (key === 'state') next.delete('within');
-    setParams(next, { replace: true });
+    update(key === 'state' ? { state: value, within: null } : { [key]: value });
     if (key !== 'open') setPage(1);
   };
 

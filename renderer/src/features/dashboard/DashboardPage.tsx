@@ -13,7 +13,7 @@ export function DashboardPage() {
   if (q.isError) return <div className="sl-page"><Alert type="error" title={q.error.message} /></div>;
   const d = q.data;
   const gaps = d.certificationGaps;
-  const attention = d.certificates.expired + d.certificates.reviewOverdue + gaps.total + d.postsWithoutHolders.count;
+  const attention = d.certificates.expired + d.certificates.reviewOverdue + gaps.total + d.postsWithoutHolders.count + (d.commitment.attention ? 1 : 0);
 
   return (
     <div className="sl-page" data-testid="dashboard">
@@ -26,6 +26,16 @@ export function DashboardPage() {
           style={{ marginBottom: 16 }}
           title={`发现 ${gaps.majorHazards} 名特种作业人员无有效证书在岗，属于重大事故隐患`}
           description="依据《工贸企业重大事故隐患判定标准》（应急管理部令第10号）第四条第（二）项。请立即安排持证人员顶岗或停止其作业，并办理取证/复审。"
+        />
+      )}
+      {d.commitment.attention && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={d.commitment.attention}
+          action={<Link to="/commitments">去处理</Link>}
+          data-testid="dashboard-commitment"
         />
       )}
       <div className="sl-stat-grid" style={{ marginBottom: 16 }}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Input, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { useSearchState } from '../../lib/useSearchState.ts';
 import type { PersonRow } from '../../../../preload/contract/people.ts';
 import { EmploymentType, PersonStatus } from '../../../../preload/contract/enums.ts';
 import { useApi } from '../../lib/api.ts';
@@ -13,7 +13,7 @@ import { PersonDrawer } from './PersonDrawer.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
 
 export function PeoplePage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchState();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
@@ -33,10 +33,7 @@ export function PeoplePage() {
   const q = useApi('person.list', filter, { placeholderData: (prev) => prev });
   const openId = params.get('open');
   const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
+    update({ [key]: value });
     if (key !== 'open') setPage(1);
   };
 

@@ -13,6 +13,8 @@ import { PostMultiSelect } from '../../components/selects.tsx';
 import { PersonEditor } from './PersonEditor.tsx';
 import { CertificateEditor } from '../certificates/CertificateEditor.tsx';
 import { AuditTrail } from '../audit/AuditTrail.tsx';
+import { FileUpload } from '../../components/FileUpload.tsx';
+import { AttachmentThumb } from '../commitments/CommitmentsPage.tsx';
 
 type Dialog = 'edit' | 'posts' | 'leave' | 'rejoin' | 'cert' | null;
 
@@ -21,6 +23,7 @@ export function PersonDrawer({ id, onClose }: { id: string; onClose: () => void 
   const q = useApi('person.get', { id });
   const certs = useApi('certificate.list', { personId: id, includeLeft: true, page: 1, pageSize: 100 });
   const del = useApiMutation('person.delete');
+  const setPhoto = useApiMutation('person.setPhoto');
   const [dialog, setDialog] = useState<Dialog>(null);
   const [revealed, setRevealed] = useState<string | null>(null);
   const p = q.data;
@@ -109,6 +112,14 @@ export function PersonDrawer({ id, onClose }: { id: string; onClose: () => void 
                   <Descriptions.Item label="状态">{PersonStatus.label[p.status]}{p.leftDate ? `（${p.leftDate} 离职）` : ''}</Descriptions.Item>
                   <Descriptions.Item label="最近修改">{formatDateTime(p.updatedAtMs)}</Descriptions.Item>
                   <Descriptions.Item label="备注" span={2}>{dash(p.notes)}</Descriptions.Item>
+                  <Descriptions.Item label="照片" span={2}>
+                    <Space>
+                      {p.photoAttachmentId && <AttachmentThumb id={p.photoAttachmentId} name="照片" />}
+                      <FileUpload purpose="image" size="small" label={p.photoAttachmentId ? '更换照片' : '上传照片'} testId="person-photo" onUploaded={(a) => setPhoto.mutate({ id, attachmentId: a.id }, { onSuccess: () => void message.success('照片已更新'), onError: (err) => void message.error(errorMessage(err)) })} />
+                      {p.photoAttachmentId && <Button size="small" onClick={() => setPhoto.mutate({ id, attachmentId: null })}>清除</Button>}
+                      <Typography.Text type="secondary">公示牌上的负责人照片（PNG/JPEG，20 MB 以内）</Typography.Text>
+                    </Space>
+                  </Descriptions.Item>
                 </Descriptions>
               ),
             },

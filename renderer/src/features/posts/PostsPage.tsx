@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Descriptions, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useSearchState } from '../../lib/useSearchState.ts';
 import type { Post } from '../../../../preload/contract/posts.ts';
 import { PostCategory } from '../../../../preload/contract/enums.ts';
 import { useApi, useApiMutation, errorMessage } from '../../lib/api.ts';
@@ -13,7 +14,7 @@ import { EmploymentTag } from '../../components/tags.tsx';
 import type { EmploymentType } from '../../../../preload/contract/enums.ts';
 
 export function PostsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useSearchState();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<Post | 'new' | null>(null);
@@ -31,11 +32,8 @@ export function PostsPage() {
   const q = useApi('post.list', filter, { placeholderData: (prev) => prev });
   const openId = params.get('open');
   const setParam = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value === null) next.delete(key);
-    else next.set(key, value);
-    setParams(next, { replace: true });
-    setPage(1);
+    update({ [key]: value });
+    if (key !== 'open') setPage(1);
   };
 
   return (

@@ -7,6 +7,7 @@ import { useApi, useApiMutation, errorMessage } from '../../lib/api.ts';
 import { clean, showApiError } from '../../lib/forms.ts';
 import { dash, formatBytes, formatDateTime } from '../../lib/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PersonSelect } from '../../components/selects.tsx';
 
 export function SettingsPage({ status }: { status: AppStatus }) {
   const [params, setParams] = useSearchParams();
@@ -21,6 +22,7 @@ export function SettingsPage({ status }: { status: AppStatus }) {
           items={[
             { key: 'operators', label: '操作员', children: <OperatorsTab current={status.operator?.id ?? null} /> },
             { key: 'certTypes', label: '证书类型与规则', children: <CertTypesTab /> },
+            { key: 'board', label: '公示牌', children: <BoardTab /> },
             { key: 'alerts', label: '提醒', children: <AlertsTab /> },
             { key: 'data', label: '数据', children: <DataTab status={status} /> },
           ]}
@@ -266,5 +268,50 @@ function DataTab({ status }: { status: AppStatus }) {
         </Card>
       )}
     </Space>
+  );
+}
+
+function BoardTab() {
+  const { message } = AntApp.useApp();
+  const q = useApi('board.members', {});
+  const save = useApiMutation('board.setMembers');
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (q.data) form.setFieldsValue({ members: q.data.map((m) => ({ personId: m.personId, role: m.role })) });
+  }, [q.data, form]);
+  return (
+    <div style={{ maxWidth: 720 }}>
+      <Typography.Paragraph type="secondary">
+        安全生产责任公示牌自动列出主要负责人和分管安全负责人（在「企业信息」中设置）。这里可以再列出其他负责人，如分管生产副总、安全总监；照片在「从业人员」的人员详情中上传。
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        onFinish={(v: { members?: { personId: string; role: string }[] }) =>
+          save.mutate({ members: (v.members ?? []).filter((m) => m?.personId) }, { onSuccess: () => void message.success('已保存'), onError: (e) => showApiError(e, (x) => void message.error(x), form) })
+        }
+      >
+        <Form.List name="members">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                  <Form.Item name={[f.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
+                    <PersonSelect style={{ width: 300 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请填写职务/分工' }]}>
+                    <Input placeholder="职务/分工，如 分管生产副总经理" style={{ width: 260 }} maxLength={30} />
+                  </Form.Item>
+                  <Button danger onClick={() => remove(f.name)}>移除</Button>
+                </Space>
+              ))}
+              <Button onClick={() => add({ personId: null, role: '' })} style={{ marginBottom: 12 }} disabled={fields.length >= 8}>添加负责人</Button>
+            </>
+          )}
+        </Form.List>
+        <div>
+          <Button type="primary" htmlType="submit" loading={save.isPending}>保存</Button>
+        </div>
+      </Form>
+    </div>
   );
 }
