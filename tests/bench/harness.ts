@@ -9,6 +9,8 @@ export interface Measurement {
   budgetMs: number | null;
   ok: boolean | null;
   note?: string;
+  /** Unit of the values; milliseconds unless said otherwise. */
+  unit?: string;
 }
 
 export async function measure(name: string, fn: () => unknown, options: { runs?: number; warmup?: number; budgetMs?: number; note?: string } = {}): Promise<Measurement> {
@@ -36,7 +38,8 @@ export function printTable(title: string, rows: Measurement[]): void {
   console.log('-'.repeat(title.length));
   const w = Math.max(...rows.map((r) => r.name.length), 10);
   for (const r of rows) {
-    const budget = r.budgetMs === null ? '' : `  budget ${r.budgetMs} ms  ${r.ok ? 'OK' : 'OVER'}`;
-    console.log(`${r.name.padEnd(w)}  median ${String(r.medianMs).padStart(8)} ms  p95 ${String(r.p95Ms).padStart(8)} ms  (n=${r.runs})${budget}${r.note ? `  ${r.note}` : ''}`);
+    const u = r.unit ?? 'ms';
+    const budget = r.budgetMs === null ? '' : `  budget ${r.budgetMs} ${u}  ${r.ok ? 'OK' : 'OVER'}`;
+    console.log(`${r.name.padEnd(w)}  median ${String(r.medianMs).padStart(8)} ${u}  p95 ${String(r.p95Ms).padStart(8)} ${u}  (n=${r.runs})${budget}${r.note ? `  ${r.note}` : ''}`);
   }
 }

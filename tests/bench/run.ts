@@ -13,6 +13,7 @@ import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
 import { seedLarge, LARGE } from './seedLarge.ts';
+import { spawnSync } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const migrations = loadMigrationsFromDisk();
@@ -71,9 +72,17 @@ async function main() {
     results.push(await measure('certificate.list due within 30 days', () => call(rt, 'certificate.list', { dueState: 'DUE', dueWithinDays: 30 }), { budgetMs: budget }));
     results.push(await measure('dashboard.get (all cards)', () => call(rt, 'dashboard.get', {}), { budgetMs: budget }));
     results.push(await measure('unit.list (121 units with counts)', () => call(rt, 'unit.list', {}), { budgetMs: budget }));
+
     rt.close();
 
+    // Print centre, in its own process so its peak memory is its own.
+    const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`print bench failed: ${child.stderr}`);
+    const printResults = JSON.parse(child.stdout) as Measurement[];
+
     printTable('Foundation benchmarks (median of repeated calls through the dispatcher)', results);
+    printTable('Print centre benchmarks', printResults);
+    results.push(...printResults);
     const outDir = join(ROOT, '.bench');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'foundation.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, seedMs, results }, null, 2));

@@ -80,6 +80,11 @@ export function seedLarge(app: AppContext, sizes: LargeSizes = LARGE): { unitIds
       insertAssignment(db, app.newId(), id, postId, hireDate);
       personIds.push(id);
     }
+    // Every unit gets a head (its first member), as a real plant would have.
+    const setHead = db.prepare('UPDATE unit SET headPersonId = (SELECT id FROM person WHERE unitId = unit.id ORDER BY staffNo LIMIT 1) WHERE kind <> ?');
+    setHead.run('COMPANY');
+    db.prepare(`UPDATE unit SET headPersonId = ? WHERE kind = 'COMPANY'`).run(personIds[0]!);
+    db.prepare('UPDATE enterprise SET principalPersonId = ?').run(personIds[0]!);
     const rule = certRule(db, special)!;
     for (let i = 0; i < sizes.certificates; i++) {
       const issueDate = addDays(todayStr, -Math.floor(rand() * 2400));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli.ts';
 import { openDatabase } from '../../main/db/connection.ts';
+import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { REPO_ROOT, tempDir } from '../helpers/runtime.ts';
 
 async function cli(...args: string[]) {
@@ -23,7 +24,7 @@ async function cli(...args: string[]) {
 describe('command line', () => {
   it('init, seed-demo, call, check and backup drive the same services', async () => {
     const dir = tempDir();
-    expect((await cli('init', '--data-dir', dir)).json).toMatchObject({ state: 'setup', schemaVersion: 1 });
+    expect((await cli('init', '--data-dir', dir)).json).toMatchObject({ state: 'setup', schemaVersion: loadMigrationsFromDisk().length });
     const seeded = await cli('seed-demo', '--data-dir', dir);
     expect(seeded.code).toBe(0);
     expect(seeded.json).toMatchObject({ ok: true, value: { state: 'ready', isDemo: true } });
@@ -48,7 +49,7 @@ describe('command line', () => {
 
     const check = await cli('check', '--data-dir', dir);
     expect(check.code).toBe(0);
-    expect(check.json).toMatchObject({ ok: true, schemaVersion: 1, integrity: 'ok', problems: [] });
+    expect(check.json).toMatchObject({ ok: true, schemaVersion: loadMigrationsFromDisk().length, integrity: 'ok', problems: [] });
 
     const out = join(tempDir(), 'copy.db');
     expect((await cli('backup', '--out', out, '--data-dir', dir)).code).toBe(0);
@@ -93,5 +94,31 @@ describe('command line', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, value: { state: 'setup' } });
     const version = execFileSync(process.execPath, ['-p', 'process.versions.node']).toString().trim();
     expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(22);
+  });
+});
+
+describe('command line printing', () => {
+  it('lists the document types and renders any of them to a file, registered like the print centre', async () => {
+    const dir = tempDir();
+    await cli('seed-demo', '--data-dir', dir);
+    const list = JSON.parse((await cli('print', '--list', '--data-dir', dir)).text) as { type: string }[];
+    expect(list.map((t) => t.type)).toEqual(expect.arrayContaining(['responsibilityBoard', 'commitmentLetter', 'targetAgreements', 'targetAgreementStatus']));
+    const out = join(tempDir(), 'board.pdf');
+    const r = await cli('print', 'responsibilityBoard', '--size', '1500x1000', '--orientation', 'landscape', '--out', out, '--data-dir', dir);
+    expect(r.code).toBe(0);
+    expect(r.json.value).toMatchObject({ file: out, title: '安全生产责任公示牌', paper: '展板 1500×1000 mm', pageCount: 1 });
+    const a3 = await cli('print', 'responsibilityBoard', '--size', 'a3', '--orientation', 'portrait', '--out', join(tempDir(), 'a3.pdf'), '--data-dir', dir);
+    expect(a3.json.value).toMatchObject({ paper: 'A3（297×420 mm）' });
+    const reg = await cli('call', 'print.register', '{}', '--data-dir', dir);
+    expect((reg.json.value as { items: { outcome: string }[] }).items[0]!.outcome).toBe('CLI');
+
+    const small = await cli('print', 'responsibilityBoard', '--size', '40x300', '--out', join(tempDir(), 'x.pdf'), '--data-dir', dir);
+    expect(small.code).toBe(1);
+    expect(small.json.error?.message).toBe('自定义宽度应在 50–5000 毫米之间，当前为 40 毫米');
+    const missingOut = join(tempDir(), 'never.pdf');
+    const bad = await cli('print', 'nope', '--out', missingOut, '--data-dir', dir);
+    expect(bad.code).toBe(1);
+    expect(existsSync(missingOut)).toBe(false);
+    expect((await cli('print', '--data-dir', dir)).code).toBe(2);
   });
 });

@@ -7,6 +7,7 @@ import { openDatabase } from '../../main/db/connection.ts';
 import { migrate, schemaVersion, type Migration } from '../../main/db/migrate.ts';
 import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { expectFail, openDemoApp, openTestApp, RESOURCES_DIR, tempDir, TestClock } from '../helpers/runtime.ts';
+import { dispatch } from '../../main/ipc/dispatch.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -28,22 +29,27 @@ describe('migrations on a real database', () => {
     expect(app.rt.state).toBe('setup');
   });
 
-  it('backs the database up before the first pending migration, then applies each step in its own transaction', async () => {
+  it('upgrades a version-1 database with data: backs it up first, then applies each step in its own transaction', async () => {
     const dir = tempDir();
-    const first = await AppRuntime.open({ dataDir: dir, resourcesDir: RESOURCES_DIR, migrations: loadMigrationsFromDisk(), appVersion: 't', channel: 'CLI' });
+    const all = loadMigrationsFromDisk();
+    const first = await AppRuntime.open({ dataDir: dir, resourcesDir: RESOURCES_DIR, migrations: all.slice(0, 1), appVersion: 't', channel: 'UI' });
+    await dispatch(first, 'app.setup', { enterprise: { name: '老版本企业', industry: 'OTHER' }, operator: { name: '甲' } });
+    const c = first.app().db.prepare('SELECT id FROM unit').get() as { id: string };
+    first.app().db.prepare(`INSERT INTO person (id, name, staffNo, unitId, employmentType, createdAtMs, updatedAtMs) VALUES ('p1', '张三', 'A1', ?, 'REGULAR', 0, 0)`).run(c.id);
     first.close();
-    const next: Migration[] = [
-      ...loadMigrationsFromDisk(),
-      { version: loadMigrationsFromDisk().length + 1, name: 'extra', sql: 'CREATE TABLE extra_note (id TEXT PRIMARY KEY) STRICT;' },
-    ];
-    const second = await AppRuntime.open({ dataDir: dir, resourcesDir: RESOURCES_DIR, migrations: next, appVersion: 't', channel: 'CLI' });
+    const next: Migration[] = [...all, { version: all.length + 1, name: 'extra', sql: 'CREATE TABLE extra_note (id TEXT PRIMARY KEY) STRICT;' }];
+    const second = await AppRuntime.open({ dataDir: dir, resourcesDir: RESOURCES_DIR, migrations: next, appVersion: 't', channel: 'UI' });
     expect(schemaVersion(second.db!)).toBe(next.length);
+    expect(second.state).toBe('ready');
+    expect(second.db!.prepare('SELECT name, photoAttachmentId FROM person').get()).toEqual({ name: '张三', photoAttachmentId: null });
+    expect(second.db!.pragma('foreign_key_check')).toEqual([]);
     second.close();
     const backups = readdirSync(join(dir, 'backups'));
     expect(backups).toHaveLength(1);
     expect(backups[0]).toMatch(/pre-migration-v1\.db$/);
     const copy = openDatabase(join(dir, 'backups', backups[0]!), { readonly: true });
     expect(schemaVersion(copy)).toBe(1);
+    expect(copy.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 1 });
     copy.close();
   });
 

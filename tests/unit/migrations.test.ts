@@ -14,6 +14,7 @@ const DIR = join(import.meta.dirname, '../../main/db/migrations');
  */
 const SHIPPED: Record<string, string> = {
   '0001_init.sql': 'b3e0bd5a36a60a0c00a38da73977cdb58a39d34f0c1a0c3d0714d33a91589e73',
+  '0002_print_centre.sql': '10388af736c6e393d3b10296ea2f51df03e14a968594d601d713ecca68f409f5',
 };
 
 describe('migrations', () => {

@@ -1,8 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { AppRuntime } from '../../../main/bootstrap.ts';
+import type { Platform } from '../../../main/context.ts';
 import { loadMigrationsFromDisk } from '../../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { RESOURCES_DIR, tempDir } from '../../helpers/runtime.ts';
@@ -21,6 +22,36 @@ export async function closeBrowser(): Promise<void> {
   browser = null;
 }
 
+/** Stands in for Electron's dialogs: saves into the data folder's exports, opens queued files, records what was opened. */
+export class ScriptedPlatform implements Platform {
+  readonly saved: string[] = [];
+  readonly opened: string[] = [];
+  /** Files the next open-dialogs return, in order. */
+  readonly toPick: string[][] = [];
+  readonly tempDir: string;
+  private readonly exportsDir: string;
+
+  constructor(dataDir: string) {
+    this.exportsDir = join(dataDir, 'exports');
+    this.tempDir = join(dataDir, 'tmp');
+    mkdirSync(this.exportsDir, { recursive: true });
+  }
+
+  async chooseSavePath(o: { defaultName: string }): Promise<string | null> {
+    const file = join(this.exportsDir, o.defaultName);
+    this.saved.push(file);
+    return file;
+  }
+
+  async chooseOpenPaths(): Promise<string[] | null> {
+    return this.toPick.shift() ?? null;
+  }
+
+  async openPath(file: string): Promise<void> {
+    this.opened.push(file);
+  }
+}
+
 export interface E2EApp {
   page: Page;
   context: BrowserContext;
@@ -29,6 +60,7 @@ export interface E2EApp {
   url: string;
   /** Errors the page logged (console.error, uncaught exceptions). */
   pageErrors: string[];
+  platform: ScriptedPlatform;
   screenshot(name: string): Promise<string>;
   /** Reloads the page on the same data folder (after restarting the runtime). */
   restart(): Promise<void>;
@@ -44,6 +76,7 @@ export async function launchApp(options: { seed?: 'demo' | 'none'; dataDir?: str
   const url = inject('rendererUrl');
   const dataDir = options.dataDir ?? tempDir('safeledger-e2e-');
   let page: Page | null = null;
+  const platform = new ScriptedPlatform(dataDir);
   const open = () =>
     AppRuntime.open({
       dataDir,
@@ -51,6 +84,7 @@ export async function launchApp(options: { seed?: 'demo' | 'none'; dataDir?: str
       migrations: loadMigrationsFromDisk(),
       appVersion: 'e2e',
       channel: 'UI',
+      platform,
       onEvent: (event, payload) => {
         void page?.evaluate(([e, p]) => (window as unknown as { __safeledgerEmit?: (e: string, p: unknown) => void }).__safeledgerEmit?.(e, p), [event, payload] as const).catch(() => {});
       },
@@ -94,6 +128,7 @@ export async function launchApp(options: { seed?: 'demo' | 'none'; dataDir?: str
     dataDir,
     url,
     pageErrors,
+    platform,
     screenshot: async (name) => {
       const file = join(SCREENSHOTS, `${name}.png`);
       // Let spinners finish and freeze CSS motion so the picture shows the settled screen.
