@@ -1,12 +1,25 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import { closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
 
 let app: E2EApp;
 afterEach(async () => app?.close());
 afterAll(closeBrowser);
+
+/** Picks a unit in a form's tree select and waits until the choice shows. */
+async function chooseUnit(page: Page, form: Locator, name: string) {
+  const item = form.locator('.ant-form-item', { has: page.getByLabel('所属单位') });
+  await expect
+    .poll(async () => {
+      await form.getByLabel('所属单位').click();
+      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+      return item.locator('.ant-select-content, .ant-select-selection-item').first().textContent();
+    }, { timeout: 20_000 })
+    .toContain(name);
+}
 
 const nav = async (a: E2EApp, label: string, testId: string) => {
   await a.page.locator('.ant-menu-item', { hasText: label }).click();
@@ -89,8 +102,7 @@ describe('the demo enterprise in the browser', () => {
     const form = page.getByTestId('person-form');
     await form.getByLabel('姓名').fill('新员工');
     await form.getByLabel('工号').fill('YJ0001');
-    await form.getByLabel('所属单位').click();
-    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '车削班' }).click();
+    await chooseUnit(page, form, '车削班');
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
     const err = form.locator('.ant-form-item-explain-error');
     await err.waitFor();
