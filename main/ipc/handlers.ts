@@ -1,12 +1,15 @@
 import type { ApiHandlers } from './types.ts';
 import { agreementsHandlers } from '../modules/agreements/handlers.ts';
+import { assessmentsHandlers } from '../modules/assessments/handlers.ts';
 import { appHandlers } from '../modules/app/handlers.ts';
 import { attachmentsHandlers } from '../modules/attachments/handlers.ts';
 import { auditHandlers } from '../modules/audit/handlers.ts';
 import { boardHandlers } from '../modules/board/handlers.ts';
+import { cardsHandlers } from '../modules/cards/handlers.ts';
 import { certificatesHandlers } from '../modules/certificates/handlers.ts';
 import { commitmentsHandlers } from '../modules/commitments/handlers.ts';
 import { dashboardHandlers } from '../modules/dashboard/handlers.ts';
+import { dutiesHandlers } from '../modules/duties/handlers.ts';
 import { enterpriseHandlers } from '../modules/enterprise/handlers.ts';
 import { orgHandlers } from '../modules/org/handlers.ts';
 import { peopleHandlers } from '../modules/people/handlers.ts';
@@ -28,4 +31,7 @@ export const handlers = {
   ...boardHandlers,
   ...commitmentsHandlers,
   ...agreementsHandlers,
+  ...dutiesHandlers,
+  ...cardsHandlers,
+  ...assessmentsHandlers,
 } satisfies ApiHandlers;

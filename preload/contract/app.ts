@@ -45,6 +45,8 @@ export const OperatorInput = input({
 export const Settings = z.object({
   /** Certificate alert thresholds in days, largest first (default 90/60/30). */
   certAlertDays: z.array(z.number().int()),
+  /** 考核 grades: lowest percentage for 优秀 and for 合格 (default 90 / 70). */
+  assessmentGrades: z.object({ excellent: z.number(), pass: z.number() }),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -53,7 +55,13 @@ export const SettingsInput = input({
     .array(z.number({ error: '提醒天数应为数字' }).int('提醒天数应为整数').min(1, '提醒天数至少 1 天').max(730, '提醒天数不能超过 730 天'))
     .min(1, '至少设置一个提醒天数')
     .max(5, '最多设置 5 个提醒天数')
-    .refine((a) => new Set(a).size === a.length, '提醒天数不能重复'),
+    .refine((a) => new Set(a).size === a.length, '提醒天数不能重复')
+    .optional(),
+  assessmentGrades: input({
+    excellent: z.number({ error: '优秀分数线应为数字' }).min(1, '优秀分数线应在 1–100 之间').max(100, '优秀分数线应在 1–100 之间'),
+    pass: z.number({ error: '合格分数线应为数字' }).min(1, '合格分数线应在 1–100 之间').max(100, '合格分数线应在 1–100 之间'),
+  }).refine((g) => g.pass < g.excellent, { message: '合格分数线应低于优秀分数线', path: ['pass'] })
+    .optional(),
 });
 
 export const appContract = {

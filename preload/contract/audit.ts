@@ -49,4 +49,9 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   commitment_letter: '安全承诺书',
   target_agreement: '目标责任书',
   board_member: '公示牌负责人',
+  duty_list: '责任清单',
+  duty_template: '责任清单模板',
+  card_set: '两单两卡',
+  assessment_period: '考核周期',
+  assessment_sheet: '责任制考核',
 };

@@ -91,3 +91,35 @@ export type AuditAction = (typeof AuditAction.values)[number];
 
 export const AuditChannel = labels({ UI: '界面', CLI: '命令行', SYSTEM: '系统' });
 export type AuditChannel = (typeof AuditChannel.values)[number];
+
+export const DutyCategory = labels({
+  ORGANIZATION: '组织领导',
+  RULES: '制度规程',
+  TRAINING: '教育培训',
+  INVESTMENT: '安全投入',
+  RISK: '风险管控',
+  HAZARD: '隐患排查',
+  EMERGENCY: '应急管理',
+  ACCIDENT: '事故报告',
+  HEALTH: '职业健康',
+  CONTRACTOR: '相关方管理',
+});
+export type DutyCategory = (typeof DutyCategory.values)[number];
+
+/** GB 6441-1986 accident types (企业职工伤亡事故分类), used by risks and post cards. */
+export const ACCIDENT_TYPES = [
+  '物体打击', '车辆伤害', '机械伤害', '起重伤害', '触电', '淹溺', '灼烫', '火灾', '高处坠落', '坍塌',
+  '冒顶片帮', '透水', '放炮', '火药爆炸', '瓦斯爆炸', '锅炉爆炸', '容器爆炸', '其它爆炸', '中毒和窒息', '其它伤害',
+] as const;
+export type AccidentType = (typeof ACCIDENT_TYPES)[number];
+
+export const WorkPhase = labels({ BEFORE: '作业前', DURING: '作业中', AFTER: '作业后' });
+export type WorkPhase = (typeof WorkPhase.values)[number];
+
+export const RISK_STAGES = ['作业前', '作业中', '作业后', '检修时', '全过程'] as const;
+
+export const AckMethod = labels({ ON_SCREEN: '屏幕签名', PAPER: '纸质签字录入' });
+export type AckMethod = (typeof AckMethod.values)[number];
+
+export const PeriodKind = labels({ MONTH: '月度', QUARTER: '季度', YEAR: '年度' });
+export type PeriodKind = (typeof PeriodKind.values)[number];

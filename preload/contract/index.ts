@@ -5,12 +5,15 @@
 import type { z } from 'zod';
 import { appContract } from './app.ts';
 import { agreementsContract } from './agreements.ts';
+import { assessmentsContract } from './assessments.ts';
+import { cardsContract } from './cards.ts';
 import { attachmentsContract } from './attachments.ts';
 import { auditContract } from './audit.ts';
 import { boardContract } from './board.ts';
 import { certificatesContract } from './certificates.ts';
 import { commitmentsContract } from './commitments.ts';
 import { dashboardContract } from './dashboard.ts';
+import { dutiesContract } from './duties.ts';
 import { enterpriseContract } from './enterprise.ts';
 import { orgContract } from './org.ts';
 import { peopleContract } from './people.ts';
@@ -31,6 +34,9 @@ export const contract = {
   ...boardContract,
   ...commitmentsContract,
   ...agreementsContract,
+  ...dutiesContract,
+  ...cardsContract,
+  ...assessmentsContract,
 };
 
 export type Contract = typeof contract;

@@ -2,9 +2,11 @@ import type { AppContext } from '../../context.ts';
 import type { Settings } from '../../../preload/contract/app.ts';
 import { recordAudit } from '../audit/service.ts';
 import { inTransaction } from '../../db/sql.ts';
+import { DEFAULT_GRADES } from '../../domain/duties.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   certAlertDays: [90, 60, 30],
+  assessmentGrades: { ...DEFAULT_GRADES },
 };
 
 export function readSetting<K extends keyof Settings>(app: AppContext, key: K): Settings[K] {
@@ -13,7 +15,7 @@ export function readSetting<K extends keyof Settings>(app: AppContext, key: K): 
 }
 
 export function getSettings(app: AppContext): Settings {
-  return { certAlertDays: readSetting(app, 'certAlertDays') };
+  return { certAlertDays: readSetting(app, 'certAlertDays'), assessmentGrades: readSetting(app, 'assessmentGrades') };
 }
 
 export function writeInternalSetting(app: AppContext, key: string, value: unknown): void {
@@ -27,11 +29,11 @@ export function readInternalSetting<T>(app: AppContext, key: string): T | null {
   return row ? (JSON.parse(row.value) as T) : null;
 }
 
-export function updateSettings(app: AppContext, input: Settings): Settings {
+export function updateSettings(app: AppContext, input: Partial<Settings>): Settings {
   return inTransaction(app.db, () => {
     const before = getSettings(app);
-    const certAlertDays = [...input.certAlertDays].sort((a, b) => b - a);
-    writeInternalSetting(app, 'certAlertDays', certAlertDays);
+    if (input.certAlertDays) writeInternalSetting(app, 'certAlertDays', [...input.certAlertDays].sort((a, b) => b - a));
+    if (input.assessmentGrades) writeInternalSetting(app, 'assessmentGrades', input.assessmentGrades);
     const after = getSettings(app);
     recordAudit(app, { action: 'UPDATE', entityType: 'setting', entityId: null, summary: '修改系统设置', before, after });
     return after;

@@ -86,6 +86,20 @@ export function deletePost(app: AppContext, id: string): void {
     }
     const history = app.db.prepare('SELECT count(*) AS n FROM person_post WHERE postId = ?').get(id) as { n: number };
     if (history.n > 0) fail.rule(`岗位「${post.name}」有 ${history.n} 条任职历史，删除会丢失记录；如不再使用，请将其归档`);
+    const signed = app.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM duty_list WHERE postId = @id AND status = 'APPROVED') AS lists,
+                (SELECT count(*) FROM card_set WHERE postId = @id AND status = 'APPROVED') AS cards,
+                (SELECT count(*) FROM duty_ack a JOIN duty_list l ON l.id = a.listId WHERE l.postId = @id) AS acks`,
+      )
+      .get({ id }) as { lists: number; cards: number; acks: number };
+    if (signed.lists > 0 || signed.cards > 0) {
+      const what = [signed.lists ? `已批准的责任清单 ${signed.lists} 版` : null, signed.cards ? `已发布的两单两卡 ${signed.cards} 版` : null, signed.acks ? `签字确认 ${signed.acks} 人次` : null].filter(Boolean).join('、');
+      fail.rule(`岗位「${post.name}」有${what}，删除会丢失责任制历史；如不再使用，请将其归档（归档后历史仍可查阅）`);
+    }
+    // Unapproved drafts go with the post.
+    app.db.prepare('DELETE FROM duty_list WHERE postId = ?').run(id);
+    app.db.prepare('DELETE FROM card_set WHERE postId = ?').run(id);
     app.db.prepare('DELETE FROM post WHERE id = ?').run(id);
     recordAudit(app, { action: 'DELETE', entityType: 'post', entityId: id, summary: `删除岗位「${post.unitName} · ${post.name}」`, before: post });
   });
