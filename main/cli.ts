@@ -243,7 +243,7 @@ async function printCommand(io: CliIO, dataDir: string, operator: string | null,
     const r = await renderDocument(app, parsed.data);
     writeFileAtomic(out, r.bytes);
     const doc = registerDocument(app, r, parsed.data, 'CLI', out, null);
-    printJson(io, { ok: true, value: { file: out, title: r.title, fingerprint: r.fingerprint, pageCount: r.pageCount, paper: r.paper.label, omitted: r.omitted, documentId: doc.id } });
+    printJson(io, { ok: true, value: { file: out, title: r.title, fingerprint: r.fingerprint, pageCount: r.pageCount, paper: r.paper.label, omitted: r.omitted, warnings: r.warnings, documentId: doc.id } });
     return 0;
   } catch (err) {
     printJson(io, { ok: false, error: fromUnknownError(err).toData() });

@@ -42,12 +42,13 @@ export function footerHeight(paper: Paper): number {
  * The footer every generated document carries: enterprise, title and version,
  * generation date, page x/y (multi-page only) and the content fingerprint.
  */
-export function fingerprintFooter(stamp: DocStamp, paper: Paper, pages?: { offset: number; total: number }): DynamicContent {
+export function fingerprintFooter(stamp: DocStamp, paper: Paper, pages?: { offset: number; total: number } | 'none'): DynamicContent {
   const size = footerHeight(paper) / 2.2;
   const side = marginsFor(paper)[0];
   return (page: number, count: number) => {
-    const currentPage = page + (pages?.offset ?? 0);
-    const pageCount = pages?.total ?? count;
+    // 'none': every page stands alone (one board per post), so no x/y.
+    const currentPage = pages === 'none' ? 1 : page + (pages?.offset ?? 0);
+    const pageCount = pages === 'none' ? 1 : (pages?.total ?? count);
     return {
     margin: [side, footerHeight(paper) * 0.15, side, 0],
     columns: [
@@ -123,4 +124,39 @@ export function labelled(label: string, value: string | null | undefined, k: num
 
 export function compact<T>(items: (T | null | undefined | false)[]): T[] {
   return items.filter((x): x is T => Boolean(x));
+}
+
+/** Thin grey rules for data tables. */
+export const GRID_LAYOUT = {
+  hLineColor: () => COLORS.line,
+  vLineColor: () => COLORS.line,
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+};
+
+/** A table header cell. */
+export function headCell(text: string): Content {
+  return { text, bold: true, fillColor: COLORS.paleBrand, alignment: 'center' };
+}
+
+/** The page definition every document shares: size, margins, metadata and the fingerprint footer. */
+export function pageSetup(paper: Paper, stamp: DocStamp, pages: { offset: number; total: number } | 'none' | undefined, title: string) {
+  return {
+    pageSize: { width: paper.widthPt, height: paper.heightPt },
+    pageMargins: marginsFor(paper),
+    info: { title, creator: 'SafeLedger 安全生产台账' },
+    footer: fingerprintFooter(stamp, paper, pages),
+  };
+}
+
+/**
+ * Lines a text takes in a column `widthPt` wide at `fontSize`: CJK and
+ * full-width characters count one em, Latin letters and digits about half.
+ * Used to pick a type size before layout; the layout itself is checked after.
+ */
+export function estimateLines(text: string, widthPt: number, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += ch.charCodeAt(0) > 0x2e80 ? 1 : 0.55;
+  const perLine = Math.max(1, Math.floor(widthPt / fontSize));
+  return Math.max(1, Math.ceil(em / perLine));
 }

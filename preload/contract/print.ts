@@ -30,8 +30,9 @@ export const DocTypeInfo = z.object({
   defaultPaper: z.object({ size: z.string(), orientation: z.enum(['portrait', 'landscape']) }),
   suggestedSizes: z.array(z.string()),
   minShortSideMm: z.number(),
-  records: z.object({ label: z.string(), required: z.boolean() }).nullable(),
+  records: z.object({ label: z.string(), required: z.boolean(), placeholder: z.string().nullable() }).nullable(),
   options: z.array(z.enum(['unit', 'level', 'onlyUnsigned'])),
+  onlyUnsignedLabel: z.string(),
 });
 export type DocTypeInfo = z.infer<typeof DocTypeInfo>;
 
@@ -49,6 +50,8 @@ export const Preview = z.object({
   pageCount: z.number().int(),
   paper: PaperInfo,
   omitted: z.array(z.string()),
+  /** Layout decisions to know about, e.g. a pocket card laid out on A6 because its content is long. */
+  warnings: z.array(z.string()),
   pdfBase64: z.string(),
 });
 export type Preview = z.infer<typeof Preview>;
@@ -107,6 +110,14 @@ export const printContract = {
     '文件生成登记（只读）',
     input({ type: optText('文件类型', 60), search: optText('搜索词', 50), ...paging }),
     pageOf(GeneratedDocument),
+  ),
+  'print.stale': query(
+    '需重印：各文件最近一次打印后数据已变化的清单（签字表等工作底稿除外）',
+    input({ types: z.array(z.string().max(60)).max(50).optional() }),
+    z.object({
+      checked: z.number().int(),
+      items: z.array(z.object({ document: GeneratedDocument, message: z.string(), changedSections: z.array(z.string()) })),
+    }),
   ),
   'print.verify': query(
     '按纸面上的内容指纹核验：是哪份文件、数据是否已变化',

@@ -64,6 +64,7 @@ export const commitmentLetterDoc = docType<LetterDocData>({
   records: {
     label: '承诺书版本',
     required: false,
+    placeholder: '默认：本年度最新版本',
     list: (app) =>
       (app.db.prepare(`SELECT l.id, l.year, l.version, (SELECT count(*) FROM commitment_signature s WHERE s.letterId = l.id) AS signed FROM commitment_letter l ORDER BY l.year DESC, l.version DESC`).all() as {
         id: string;

@@ -28,6 +28,8 @@ export interface Rendered {
   paper: Paper;
   pageCount: number;
   omitted: string[];
+  /** Layout decisions the user should know about (e.g. a card moved to A6). */
+  warnings: string[];
   generatedOn: string;
 }
 
@@ -75,9 +77,19 @@ export async function renderDocument(app: AppContext, req: PrintRequest): Promis
   // pdfmake annotates the nodes it lays out; each build gets a copy so the data stays as fingerprinted.
   const layout = (data: unknown, pages?: { offset: number; total: number }) => renderPdf(app.resourcesDir, def.build(structuredClone(data), { paper, k, stamp, images, ...(pages ? { pages } : {}) }));
   const parts = def.chunk?.(loaded.data) ?? [loaded.data];
+  const warnings: string[] = [];
   let bytes: Buffer;
-  if (parts.length === 1) {
+  if (def.fit) {
+    bytes = await layoutFitted(def, parts, paper, (d) => layout(d), warnings);
+  } else if (parts.length === 1) {
     bytes = await layout(parts[0]);
+  } else if (def.paging === 'none') {
+    const rendered: Buffer[] = [];
+    for (const part of parts) {
+      rendered.push(await layout(part));
+      releaseLayoutMemory();
+    }
+    bytes = Buffer.from(await mergePdfs(rendered));
   } else {
     // Two passes keep memory flat and page numbers global: count each part's pages, then lay out with offsets and merge.
     const counts: number[] = [];
@@ -95,7 +107,42 @@ export async function renderDocument(app: AppContext, req: PrintRequest): Promis
     }
     bytes = Buffer.from(await mergePdfs(rendered));
   }
-  return { bytes, type: def, title, fingerprint, dataHash, data: loaded.data, paper, pageCount: countPages(bytes), omitted: loaded.omitted, generatedOn };
+  return { bytes, type: def, title, fingerprint, dataHash, data: loaded.data, paper, pageCount: countPages(bytes), omitted: loaded.omitted, warnings, generatedOn };
+}
+
+/**
+ * Lays out fixed-format parts. A part whose page count is not exactly its
+ * records × pagesPerRecord has a record that overflowed: its records are laid
+ * out one by one, and each that still overflows is enlarged (with a warning).
+ */
+async function layoutFitted(def: DocType, parts: unknown[], paper: Paper, layout: (d: unknown) => Promise<Buffer>, warnings: string[]): Promise<Buffer> {
+  const fit = def.fit!;
+  const rendered: Buffer[] = [];
+  for (const part of parts) {
+    const bytes = await layout(part);
+    if (countPages(bytes) === fit.records(part) * fit.pagesPerRecord) {
+      rendered.push(bytes);
+    } else {
+      for (const single of fit.split(part)) {
+        const one = await layout(single);
+        if (countPages(one) === fit.pagesPerRecord) {
+          rendered.push(one);
+        } else {
+          // Enlarge step by step (e.g. card → A6 → A5) until the record fits, at most three steps.
+          let big = fit.enlarge(single, paper);
+          let out = await layout(big.data);
+          for (let step = 1; step < 3 && countPages(out) !== fit.pagesPerRecord; step++) {
+            big = fit.enlarge(big.data, paper);
+            out = await layout(big.data);
+          }
+          if (big.warning) warnings.push(big.warning);
+          rendered.push(out);
+        }
+      }
+    }
+    releaseLayoutMemory();
+  }
+  return rendered.length === 1 ? rendered[0]! : Buffer.from(await mergePdfs(rendered));
 }
 
 /** Pages of a PDF written by pdfkit or pdf-lib: page objects are plain dictionaries. */
@@ -304,7 +351,9 @@ export function currentness(app: AppContext, row: RegisterRow): { status: 'CURRE
     const title = loaded.title ?? def.title;
     const { dataHash } = fingerprintOf(fingerprintInput(def, title, getEnterprise(app).name, loaded.data));
     if (dataHash === row.dataHash) return { status: 'CURRENT', message: '与当前数据一致，纸面内容仍然有效', changedSections: [] };
-    const labels = changedKeys(JSON.parse(row.dataJson), JSON.parse(canonicalJson(loaded.data))).map((k) => def.sectionLabels[k] ?? k);
+    const before = JSON.parse(row.dataJson) as unknown;
+    const after = JSON.parse(canonicalJson(loaded.data)) as unknown;
+    const labels = def.describeChange?.(before, after) ?? changedKeys(before, after).map((k) => def.sectionLabels[k] ?? k);
     return {
       status: 'CHANGED',
       message: labels.length ? `生成后数据已变化（${labels.join('、')}），需重印` : '生成后企业名称或标题已变化，需重印',
@@ -320,4 +369,44 @@ export function verifyFingerprint(app: AppContext, raw: string) {
   if (!/^[0-9a-f]{12}$/.test(fp)) fail.field('fingerprint', '内容指纹是纸面页脚上的 12 位数字和字母（0–9、a–f），例如「3f2a 91c0 5b7e」');
   const rows = app.db.prepare('SELECT * FROM generated_document WHERE fingerprint = ? ORDER BY createdAtMs DESC').all(fp) as RegisterRow[];
   return { fingerprint: fp, matches: rows.map((row) => ({ document: toGenerated(row), ...currentness(app, row) })) };
+}
+
+/**
+ * 需重印: the latest print of each document (same type and parameters) whose
+ * data has changed since. Types whose prints are working papers are skipped.
+ */
+export function staleDocuments(app: AppContext, types: readonly string[] | null) {
+  const heads = app.db
+    .prepare(
+      `SELECT id, type, paramsJson FROM generated_document g
+       WHERE createdAtMs = (SELECT max(createdAtMs) FROM generated_document h WHERE h.type = g.type
+         AND ifnull(json_extract(h.paramsJson, '$.recordId'), '') = ifnull(json_extract(g.paramsJson, '$.recordId'), '')
+         AND ifnull(json_extract(h.paramsJson, '$.unitId'), '') = ifnull(json_extract(g.paramsJson, '$.unitId'), '')
+         AND ifnull(json_extract(h.paramsJson, '$.level'), '') = ifnull(json_extract(g.paramsJson, '$.level'), '')
+         AND ifnull(json_extract(h.paramsJson, '$.onlyUnsigned'), 0) = ifnull(json_extract(g.paramsJson, '$.onlyUnsigned'), 0))
+       ORDER BY createdAtMs DESC, rowid DESC`,
+    )
+    .all() as { id: string; type: string; paramsJson: string }[];
+  const seen = new Set<string>();
+  const out: { document: ReturnType<typeof toGenerated>; message: string; changedSections: string[] }[] = [];
+  let checked = 0;
+  for (const h of heads) {
+    if (types && !types.includes(h.type)) continue;
+    const p = JSON.parse(h.paramsJson) as PrintRequest;
+    const key = `${h.type}|${p.recordId ?? ''}|${p.unitId ?? ''}|${p.level ?? ''}|${p.onlyUnsigned ? 1 : 0}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let def: DocType;
+    try {
+      def = docTypeOf(h.type);
+    } catch {
+      continue;
+    }
+    if (def.trackStale === false) continue;
+    checked++;
+    const row = app.db.prepare('SELECT * FROM generated_document WHERE id = ?').get(h.id) as RegisterRow;
+    const c = currentness(app, row);
+    if (c.status !== 'CURRENT') out.push({ document: toGenerated(row), message: c.message, changedSections: c.changedSections });
+  }
+  return { checked, items: out };
 }

@@ -56,7 +56,9 @@ export interface DocType<D = unknown> {
   /** The smallest short side (mm) the layout works on. */
   minShortSideMm: number;
   /** When the user must pick a record: what it is called and which exist. */
-  records?: { label: string; list(app: AppContext): PrintRecordOption[]; required: boolean };
+  records?: { label: string; list(app: AppContext): PrintRecordOption[]; required: boolean; /** What leaving it empty prints. */ placeholder?: string };
+  /** The words for the 'onlyUnsigned' option of this type. */
+  onlyUnsignedLabel?: string;
   /** Type-specific options the print centre shows. */
   options?: ('unit' | 'level' | 'onlyUnsigned')[];
   /** Chinese names of the top-level keys of the data, to say what changed since a print. */
@@ -68,6 +70,31 @@ export interface DocType<D = unknown> {
    * are laid out separately and merged, so memory stays flat.
    */
   chunk?: (data: D) => D[];
+  /**
+   * How page numbers run over chunks: 'document' (default) numbers the whole
+   * document x/y, which costs a counting pass; 'none' for documents whose parts
+   * stand alone (pocket cards, one card per record).
+   */
+  paging?: 'document' | 'none';
+  /**
+   * Fixed-format documents (pocket cards): every record must fill exactly
+   * `pagesPerRecord` pages. A part that lays out longer is split into single
+   * records; a record that still overflows is laid out by `enlarge` (e.g. on A6)
+   * and the print centre shows its warning.
+   */
+  fit?: {
+    pagesPerRecord: number;
+    records(part: D): number;
+    split(part: D): D[];
+    enlarge(single: D, paper: Paper): { data: D; warning: string | null };
+  };
+  /** Says in words what changed between a printed snapshot and today's data (default: the changed sections). */
+  describeChange?: (before: D, after: D) => string[];
+  /**
+   * Whether a print of this type is listed as 需重印 when its data changes.
+   * Working papers (sign-off sheets filled in by hand) say no.
+   */
+  trackStale?: boolean;
 }
 
 /** Erases the data type so types of different documents can share one registry. */
