@@ -3,36 +3,15 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDocument, mergePdfs } from '../../main/modules/print/service.ts';
 import { DOC_TYPES } from '../../main/modules/print/registry.ts';
-import type { Platform } from '../../main/context.ts';
 import { compactText, MM, pdfPages, renderPngs } from '../helpers/pdf.ts';
 import { demoSignaturePng } from '../../main/modules/demo/signature.ts';
-import { expectFail, openDemoApp, openSetupApp, profileOf, REPO_ROOT, tempDir, type TestApp } from '../helpers/runtime.ts';
+import { expectFail, openDemoApp, openSetupApp, profileOf, REPO_ROOT, scripted, type TestApp } from '../helpers/runtime.ts';
 
 let app: TestApp;
 afterEach(() => app?.close());
 
 const ARTIFACTS = join(REPO_ROOT, 'tests', 'e2e', '.artifacts', 'pdf');
 const target = { recordId: null, unitId: null, level: null, onlyUnsigned: false };
-
-/** Dialogs answered by the test: saves go to a temp folder, opened files are recorded. */
-function scripted(a: TestApp): { saved: string[]; opened: string[] } {
-  const dir = tempDir('safeledger-exports-');
-  const log = { saved: [] as string[], opened: [] as string[] };
-  const platform: Platform = {
-    chooseSavePath: async ({ defaultName }) => {
-      const f = join(dir, defaultName);
-      log.saved.push(f);
-      return f;
-    },
-    chooseOpenPaths: async () => null,
-    openPath: async (f) => {
-      log.opened.push(f);
-    },
-    tempDir: join(dir, 'tmp'),
-  };
-  a.rt.app().platform = platform;
-  return log;
-}
 
 describe('the responsibility board (多牌合一)', () => {
   it('renders the demo enterprise on a 1200×800 mm board: one page, Chinese text extractable', async () => {
@@ -178,9 +157,12 @@ describe('every document type, rendered at its default size for looking at', () 
   it('renders to PDF and PNG pages (kept under tests/e2e/.artifacts/pdf)', async () => {
     rmSync(ARTIFACTS, { recursive: true, force: true });
     app = await openDemoApp();
-    const year = String(new Date(app.clock.ms).getUTCFullYear());
+    // Batch documents are limited to one team so the pages stay few enough to look through.
+    const team = (await app.ok('unit.list', {})).find((u) => u.name === '车削班')!;
     for (const def of DOC_TYPES) {
-      const r = await renderDocument(app.rt.app(), { type: def.type, ...target, recordId: def.records?.required ? year : null });
+      const recordId = def.records?.required ? def.records.list(app.rt.app())[0]!.id : null;
+      const unitId = def.options?.includes('unit') && !['targetAgreements', 'targetAgreementStatus'].includes(def.type) ? team.id : null;
+      const r = await renderDocument(app.rt.app(), { type: def.type, ...target, recordId, unitId });
       const pngs = renderPngs(r.bytes, ARTIFACTS, def.type, 30);
       expect(pngs.length, def.type).toBe(r.pageCount);
       expect(existsSync(pngs[0]!)).toBe(true);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Clock } from '../../main/context.ts';
+import type { Clock, Platform } from '../../main/context.ts';
 import { AppRuntime } from '../../main/bootstrap.ts';
 import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
@@ -105,4 +105,24 @@ export function expectFail<T>(r: ApiResult<T>): { code: string; message: string;
 export function profileOf(e: OutputOf<'enterprise.get'>): InputOf<'enterprise.update'> {
   const { id: _id, principal: _p, safetyDeputy: _d, safetyDeptName: _s, timeZone: _t, isDemo: _i, createdAtMs: _c, updatedAtMs: _u, ...profile } = e;
   return profile;
+}
+
+/** Dialogs answered by the test: saves go to a temp folder, opened files are recorded. */
+export function scripted(a: TestApp): { saved: string[]; opened: string[] } {
+  const dir = tempDir('safeledger-exports-');
+  const log = { saved: [] as string[], opened: [] as string[] };
+  const platform: Platform = {
+    chooseSavePath: async ({ defaultName }) => {
+      const f = join(dir, defaultName);
+      log.saved.push(f);
+      return f;
+    },
+    chooseOpenPaths: async () => null,
+    openPath: async (f) => {
+      log.opened.push(f);
+    },
+    tempDir: join(dir, 'tmp'),
+  };
+  a.rt.app().platform = platform;
+  return log;
 }

@@ -18,6 +18,7 @@ import { createPerson, leavePerson, setPersonPosts } from '../people/service.ts'
 import { createCertificate, recordCertReview } from '../certificates/service.ts';
 import { makeIdNumber, makeNamer, makePhone, prng } from './names.ts';
 import { demoSignaturePng } from './signature.ts';
+import { seedResponsibility } from './responsibility.ts';
 import { setBoardMembers } from '../board/service.ts';
 import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
 import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
@@ -394,6 +395,7 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
     }
 
     seedPrintCentre(app, realToday, holdersOf);
+    seedResponsibility(app, realToday, postId, holdersOf);
   });
 }
 
