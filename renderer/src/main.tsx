@@ -18,6 +18,13 @@ const queryClient = new QueryClient({
   },
 });
 
+// A form whose fields are invalid rejects `validateFields()`; the form already shows the
+// messages next to the fields, so that rejection is expected, not an error.
+window.addEventListener('unhandledrejection', (e: PromiseRejectionEvent) => {
+  const reason = e.reason as { errorFields?: unknown } | null;
+  if (reason && typeof reason === 'object' && Array.isArray(reason.errorFields)) e.preventDefault();
+});
+
 window.api?.on('data.changed', () => {
   void queryClient.invalidateQueries();
 });

@@ -22,7 +22,7 @@ async function chooseUnit(page: Page, form: Locator, name: string) {
 }
 
 const nav = async (a: E2EApp, label: string, testId: string) => {
-  await a.page.locator('.ant-menu-item', { hasText: label }).click();
+  await a.page.locator('.ant-menu-item').filter({ has: a.page.getByText(label, { exact: true }) }).click();
   await a.page.getByTestId(testId).waitFor();
   await a.page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => {});
 };

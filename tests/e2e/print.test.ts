@@ -1,21 +1,15 @@
 import { existsSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { AppRuntime } from '../../main/bootstrap.ts';
 import { demoSignaturePng } from '../../main/modules/demo/signature.ts';
 import { compactText, pdfImageCount, pdfPages } from '../helpers/pdf.ts';
-import { closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
+import { call, closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
+import { drawSignature, waitForPreview } from './harness/ui.ts';
 
 let app: E2EApp;
 afterEach(async () => app?.close());
 afterAll(closeBrowser);
-
-async function call(rt: AppRuntime, method: string, input: unknown) {
-  const r = await dispatch(rt, method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Record<string, unknown>;
-}
 
 /** A minimal enterprise whose principal is 陈国强. */
 async function enterpriseWithPrincipal(rt: AppRuntime) {
@@ -25,33 +19,6 @@ async function enterpriseWithPrincipal(rt: AppRuntime) {
   const ent = await call(rt, 'enterprise.get', {});
   const { id: _i, principal: _p, safetyDeputy: _d, safetyDeptName: _s, timeZone: _t, isDemo: _x, createdAtMs: _c, updatedAtMs: _u, ...profile } = ent;
   await call(rt, 'enterprise.update', { ...profile, principalPersonId: p.id });
-}
-
-async function drawSignature(page: Page) {
-  const canvas = page.getByTestId('signature-canvas');
-  // Wait for the dialog's opening animation to settle before drawing.
-  let box = (await canvas.boundingBox())!;
-  await expect.poll(async () => {
-    const next = (await canvas.boundingBox())!;
-    const settled = next.width > 300 && next.x === box.x && next.y === box.y && next.width === box.width;
-    box = next;
-    return settled;
-  }).toBe(true);
-  const strokes = [
-    [[0.1, 0.6], [0.2, 0.3], [0.3, 0.7], [0.4, 0.35], [0.5, 0.65]],
-    [[0.55, 0.4], [0.65, 0.7], [0.75, 0.3], [0.9, 0.55]],
-  ];
-  for (const stroke of strokes) {
-    const [x0, y0] = stroke[0]!;
-    await page.mouse.move(box.x + box.width * x0!, box.y + box.height * y0!);
-    await page.mouse.down();
-    for (const [x, y] of stroke.slice(1)) await page.mouse.move(box.x + box.width * x!, box.y + box.height * y!, { steps: 8 });
-    await page.mouse.up();
-  }
-}
-
-async function waitForPreview(page: Page) {
-  await page.locator('[data-testid="pdf-preview"][data-rendering="no"] .sl-pdf-page').first().waitFor({ timeout: 60_000 });
 }
 
 describe('commitment letters in the browser', () => {

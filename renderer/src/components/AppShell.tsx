@@ -3,6 +3,10 @@ import { Layout, Menu, Dropdown, Tag, Space, Button, Typography, App as AntApp }
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
+  CreditCardOutlined,
+  ProfileOutlined,
+  TrophyOutlined,
   BankOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -29,6 +33,10 @@ import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { PrintCentrePage } from '../features/print/PrintCentrePage.tsx';
 import { CommitmentsPage } from '../features/commitments/CommitmentsPage.tsx';
 import { AgreementsPage } from '../features/agreements/AgreementsPage.tsx';
+import { DutiesPage } from '../features/duties/DutiesPage.tsx';
+import { CoveragePage } from '../features/duties/CoveragePage.tsx';
+import { CardsPage } from '../features/cards/CardsPage.tsx';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -44,6 +52,17 @@ const MENU = [
       { key: '/posts', icon: <SolutionOutlined />, label: '岗位' },
       { key: '/people', icon: <TeamOutlined />, label: '从业人员' },
       { key: '/certificates', icon: <SafetyCertificateOutlined />, label: '持证管理' },
+    ],
+  },
+  {
+    key: 'responsibility',
+    type: 'group' as const,
+    label: '全员责任制',
+    children: [
+      { key: '/duties', icon: <ProfileOutlined />, label: '岗位责任清单' },
+      { key: '/duties/coverage', icon: <CheckSquareOutlined />, label: '岗位全覆盖检查' },
+      { key: '/cards', icon: <CreditCardOutlined />, label: '两单两卡' },
+      { key: '/assessments', icon: <TrophyOutlined />, label: '责任制考核' },
     ],
   },
   {
@@ -78,6 +97,7 @@ export function AppShell({ status }: { status: AppStatus }) {
   const selected = useMemo(() => {
     const path = location.pathname;
     if (path === '/') return '/';
+    if (path.startsWith('/duties/coverage')) return '/duties/coverage';
     return '/' + (path.split('/')[1] ?? '');
   }, [location.pathname]);
 
@@ -147,6 +167,10 @@ export function AppShell({ status }: { status: AppStatus }) {
             <Route path="/posts" element={<PostsPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/certificates" element={<CertificatesPage />} />
+            <Route path="/duties" element={<DutiesPage />} />
+            <Route path="/duties/coverage" element={<CoveragePage />} />
+            <Route path="/cards" element={<CardsPage />} />
+            <Route path="/assessments" element={<AssessmentsPage />} />
             <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/print" element={<PrintCentrePage />} />

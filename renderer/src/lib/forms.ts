@@ -1,4 +1,4 @@
-import type { FormInstance } from 'antd';
+import type { ButtonProps, FormInstance } from 'antd';
 import { ApiError, errorMessage } from './api.ts';
 
 /**
@@ -32,4 +32,9 @@ export function clean<T extends Record<string, unknown>>(values: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) out[k] = v === undefined ? null : v;
   return out as T;
+}
+
+/** A test id on a modal's OK button (antd types leave no room for data-* in okButtonProps). */
+export function okButtonTestId(id: string): ButtonProps {
+  return { 'data-testid': id } as unknown as ButtonProps;
 }

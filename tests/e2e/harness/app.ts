@@ -154,3 +154,10 @@ export async function launchApp(options: { seed?: 'demo' | 'none'; dataDir?: str
 export async function waitForState(page: Page, state: 'ready' | 'setup' | 'corrupt' | 'tooNew'): Promise<void> {
   await page.locator(`#root[data-app-state="${state}"]`).waitFor({ timeout: 30_000 });
 }
+
+/** Calls main directly (test set-up), failing loudly. */
+export async function call(rt: AppRuntime, method: string, input: unknown) {
+  const r = await dispatch(rt, method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Record<string, unknown>;
+}

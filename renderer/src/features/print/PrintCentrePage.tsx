@@ -16,8 +16,10 @@ const OUTCOME: Record<GeneratedDocument['outcome'], string> = { SAVED: '保存',
 
 export function PrintCentrePage() {
   const [params, update, setParams] = useSearchState();
-  const [tab, setTab] = useState('preview');
+  const tab = params.get('tab') ?? 'preview';
+  const setTab = (t: string) => update({ tab: t === 'preview' ? null : t });
   const queue = usePrintQueue();
+  const stale = useApi('print.stale', {});
   return (
     <div className="sl-page" data-testid="print-centre">
       <PageHeader title="打印中心" description="公示牌、承诺书和责任书都由台账数据生成，每份都带内容指纹；纸面上的指纹可随时核验是否仍与数据一致。" />
@@ -27,6 +29,11 @@ export function PrintCentrePage() {
         items={[
           { key: 'preview', label: '生成与预览', children: <Composer params={params} update={update} replaceAll={(p) => setParams(p, { replace: true })} /> },
           { key: 'queue', label: <Badge count={queue.length} size="small" offset={[8, 0]}>打印队列</Badge>, children: <QueueTab /> },
+          {
+            key: 'stale',
+            label: <Badge count={stale.data?.items.length ?? 0} size="small" offset={[8, 0]}>需重印</Badge>,
+            children: <StaleTab onReprint={(p) => setParams(p, { replace: true })} />,
+          },
           { key: 'register', label: '生成登记', children: <RegisterTab /> },
           { key: 'verify', label: '指纹核验', children: <VerifyTab /> },
         ]}
@@ -92,7 +99,8 @@ function Composer({ params, update: set, replaceAll }: { params: URLSearchParams
                 <Select
                   data-testid="print-record"
                   allowClear={!type.records.required}
-                  placeholder={type.records.required ? `选择${type.records.label}` : '默认：本年度最新版本'}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={type.records.required ? `选择${type.records.label}` : (type.records.placeholder ?? '默认')}
                   value={params.get('recordId') ?? undefined}
                   onChange={(v?: string) => set({ recordId: v ?? null })}
                   options={(records.data ?? []).map((r) => ({ value: r.id, label: r.label }))}
@@ -112,7 +120,7 @@ function Composer({ params, update: set, replaceAll }: { params: URLSearchParams
             {type?.options.includes('onlyUnsigned') && (
               <Form.Item>
                 <Checkbox checked={params.get('onlyUnsigned') === '1'} onChange={(e) => set({ onlyUnsigned: e.target.checked ? '1' : null })}>
-                  只打印尚未签订的
+                  {type.onlyUnsignedLabel}
                 </Checkbox>
               </Form.Item>
             )}
@@ -160,6 +168,16 @@ function Composer({ params, update: set, replaceAll }: { params: URLSearchParams
             </Space>
           )}
         </Card>
+        {preview.data && preview.data.warnings.length > 0 && !preview.isError && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="warning"
+            showIcon
+            title="排版提示"
+            description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{preview.data.warnings.map((o) => <li key={o}>{o}</li>)}</ul>}
+            data-testid="print-warnings"
+          />
+        )}
         {preview.data && preview.data.omitted.length > 0 && !preview.isError && (
           <Alert
             style={{ marginTop: 12 }}
@@ -250,6 +268,44 @@ function QueueTab() {
         </Button>
         <Button disabled={!queue.length} onClick={() => printQueue.clear()}>清空队列</Button>
       </Space>
+    </Card>
+  );
+}
+
+/** Prints whose data has changed since: the newest print of each document, with what changed and a one-click reprint. */
+function StaleTab({ onReprint }: { onReprint: (p: URLSearchParams) => void }) {
+  const q = useApi('print.stale', {});
+  const reprint = (d: GeneratedDocument) => {
+    const p = (d.params ?? {}) as { type?: string; paper?: { size?: string; orientation?: string; customWidthMm?: number | null; customHeightMm?: number | null }; recordId?: string | null; unitId?: string | null; level?: string | null; onlyUnsigned?: boolean };
+    const next = new URLSearchParams({ type: d.type });
+    if (p.paper?.size) next.set('size', p.paper.size);
+    if (p.paper?.orientation) next.set('orientation', p.paper.orientation);
+    if (p.paper?.customWidthMm) next.set('w', String(p.paper.customWidthMm));
+    if (p.paper?.customHeightMm) next.set('h', String(p.paper.customHeightMm));
+    for (const k of ['recordId', 'unitId', 'level'] as const) if (p[k]) next.set(k, p[k]!);
+    if (p.onlyUnsigned) next.set('onlyUnsigned', '1');
+    onReprint(next);
+  };
+  return (
+    <Card size="small" data-testid="print-stale">
+      <Typography.Paragraph type="secondary">
+        每份文件按最近一次打印与当前数据比对：责任清单、两单两卡、公示牌等的内容在打印后变了，纸面就过时了，需要重印并替换。签字表、考核表等手工填写的底稿不在此列。
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey={(r) => r.document.id}
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: q.data ? `已核对 ${q.data.checked} 份最近打印的文件，均与当前数据一致` : '正在核对…' }}
+        columns={[
+          { title: '文件', render: (_, r) => r.document.title },
+          { title: '上次打印', width: 170, render: (_, r) => `${formatDateTime(r.document.createdAtMs)}（${r.document.operatorName}）` },
+          { title: '纸张', width: 160, render: (_, r) => r.document.paperLabel },
+          { title: '变化', render: (_, r) => <Typography.Text type="warning">{r.message}</Typography.Text> },
+          { title: '', width: 90, render: (_, r) => <Button size="small" type="primary" onClick={() => reprint(r.document)} data-testid="stale-reprint">重印</Button> },
+        ]}
+      />
     </Card>
   );
 }

@@ -23,7 +23,7 @@ export function SettingsPage({ status }: { status: AppStatus }) {
             { key: 'operators', label: '操作员', children: <OperatorsTab current={status.operator?.id ?? null} /> },
             { key: 'certTypes', label: '证书类型与规则', children: <CertTypesTab /> },
             { key: 'board', label: '公示牌', children: <BoardTab /> },
-            { key: 'alerts', label: '提醒', children: <AlertsTab /> },
+            { key: 'alerts', label: '提醒与考核', children: <AlertsTab /> },
             { key: 'data', label: '数据', children: <DataTab status={status} /> },
           ]}
         />
@@ -194,19 +194,32 @@ function AlertsTab() {
   const save = useApiMutation('settings.update');
   const [form] = Form.useForm();
   useEffect(() => {
-    if (q.data) form.setFieldsValue({ certAlertDays: q.data.certAlertDays });
+    if (q.data) form.setFieldsValue({ certAlertDays: q.data.certAlertDays, assessmentGrades: q.data.assessmentGrades });
   }, [q.data, form]);
   return (
     <Form
       form={form}
       layout="vertical"
       style={{ maxWidth: 520 }}
-      onFinish={(v: { certAlertDays: number[] }) =>
-        save.mutate({ certAlertDays: (v.certAlertDays ?? []).map(Number) }, { onSuccess: () => void message.success('已保存'), onError: (err) => showApiError(err, (m) => void message.error(m), form) })
+      onFinish={(v: { certAlertDays: number[]; assessmentGrades: { excellent: number; pass: number } }) =>
+        save.mutate(
+          { certAlertDays: (v.certAlertDays ?? []).map(Number), assessmentGrades: { excellent: Number(v.assessmentGrades.excellent), pass: Number(v.assessmentGrades.pass) } },
+          { onSuccess: () => void message.success('已保存'), onError: (err) => showApiError(err, (m) => void message.error(m), form) },
+        )
       }
     >
       <Form.Item label="证书到期提醒（天）" name="certAlertDays" extra="到期或复审日前多少天开始提醒，默认 90 / 60 / 30 天；最多 5 档">
         <Select mode="tags" tokenSeparators={[',', ' ', '，']} options={[90, 60, 30, 15, 7].map((d) => ({ value: d, label: `${d} 天` }))} />
+      </Form.Item>
+      <Form.Item label="责任制考核等级（得分率）" extra="得分率达到优秀线为优秀，达到合格线为合格，否则不合格；一票否决的一律不合格。默认 90% / 70%。">
+        <Space>
+          <Form.Item name={['assessmentGrades', 'excellent']} noStyle rules={[{ required: true, message: '请填写优秀分数线' }]}>
+            <InputNumber min={1} max={100} prefix="优秀 ≥" suffix="%" style={{ width: 160 }} data-testid="grade-excellent" />
+          </Form.Item>
+          <Form.Item name={['assessmentGrades', 'pass']} noStyle rules={[{ required: true, message: '请填写合格分数线' }]}>
+            <InputNumber min={1} max={100} prefix="合格 ≥" suffix="%" style={{ width: 160 }} data-testid="grade-pass" />
+          </Form.Item>
+        </Space>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={save.isPending}>保存</Button>
     </Form>
