@@ -12,7 +12,7 @@ import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
-import { seedLarge, LARGE } from './seedLarge.ts';
+import { seedLarge, seedLargeResponsibility, LARGE } from './seedLarge.ts';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -45,6 +45,7 @@ async function main() {
     const rt0 = await open(dataDir);
     const t0 = performance.now();
     const seeded = seedLarge(rt0.app());
+    seedLargeResponsibility(rt0.app(), seeded.postIds, seeded.personIds);
     const seedMs = round(performance.now() - t0);
     rt0.close();
     console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
@@ -72,6 +73,10 @@ async function main() {
     results.push(await measure('certificate.list due within 30 days', () => call(rt, 'certificate.list', { dueState: 'DUE', dueWithinDays: 30 }), { budgetMs: budget }));
     results.push(await measure('dashboard.get (all cards)', () => call(rt, 'dashboard.get', {}), { budgetMs: budget }));
     results.push(await measure('unit.list (121 units with counts)', () => call(rt, 'unit.list', {}), { budgetMs: budget }));
+    results.push(await measure('duty.coverage (800 posts, 5,000 people)', () => call(rt, 'duty.coverage', {}), { budgetMs: 200 }));
+    results.push(await measure('duty.coverage one workshop', () => call(rt, 'duty.coverage', { unitId: workshop }), { budgetMs: 200 }));
+    results.push(await measure('duty.posts (800 posts with status)', () => call(rt, 'duty.posts', {}), { budgetMs: 200 }));
+    results.push(await measure('card.posts (front-line posts with status)', () => call(rt, 'card.posts', {}), { budgetMs: 200 }));
 
     rt.close();
 

@@ -3,6 +3,8 @@
  * certificates, about 120 units. Written straight through the repositories in
  * one transaction (the services' per-row audit would dominate the timing).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppContext } from '../../main/context.ts';
 import { inTransaction } from '../../main/db/sql.ts';
 import { addDays } from '../../main/domain/dates.ts';
@@ -107,4 +109,45 @@ const GIVEN = ['伟', '强', '敏', '静', '磊', '军', '洋', '勇', '艳', '�
 /** Names may repeat in a 5,000-person plant, as they do in real ones. */
 function benchName(i: number): string {
   return SURNAMES[i % SURNAMES.length]! + GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]!;
+}
+
+/**
+ * The large enterprise's responsibility system: an approved list (10 items) on
+ * every post, a published card set from the content library on every post
+ * (every 50th with extra-long operation steps, so some cards need A6), and
+ * signatures from most holders. Straight SQL in one transaction.
+ */
+export function seedLargeResponsibility(app: AppContext, postIds: string[], personIds: string[]): void {
+  const db = app.db;
+  const now = app.clock.nowMs();
+  const lib = JSON.parse(readFileSync(join(app.resourcesDir, 'content', 'post-cards.json'), 'utf8')) as { cards: { ppe: unknown; risk: unknown; duty: unknown; operation: { steps: unknown[]; mnemonic: string | null }; emergency: unknown }[] };
+  const approver = personIds[0]!;
+  inTransaction(db, () => {
+    const list = db.prepare(`INSERT INTO duty_list (id, postId, year, revision, status, reason, effectiveFrom, approverPersonId, approverName, approvedAtMs, createdAtMs, updatedAtMs) VALUES (?, ?, 2026, 0, 'APPROVED', '年度编制', '2026-01-06', ?, '基准测试', ?, ?, ?)`);
+    const item = db.prepare(`INSERT INTO duty_item (id, listId, itemNo, content, category, legalBasis, scope, assessmentStandard, weight) VALUES (?, ?, ?, ?, 'RULES', NULL, '本岗位', '违反一次扣 2 分', 10)`);
+    const card = db.prepare(
+      `INSERT INTO card_set (id, postId, version, status, applicableJson, ppeJson, riskJson, dutyJson, operationJson, emergencyJson, compiledBy, reviewedBy, approvedBy, publishedOn, nextReviewOn, approvedAtMs, createdAtMs, updatedAtMs)
+       VALUES (?, ?, 1, 'APPROVED', '["REGULAR","DISPATCHED","FLEXIBLE"]', ?, ?, ?, ?, ?, '编制人', '审核人', '批准人', '2026-02-20', '2027-02-20', ?, ?, ?)`,
+    );
+    const listOf = new Map<string, string>();
+    const cardOf = new Map<string, string>();
+    postIds.forEach((postId, i) => {
+      const listId = app.newId();
+      list.run(listId, postId, approver, now, now, now);
+      for (let n = 1; n <= 10; n++) item.run(app.newId(), listId, n, `严格执行本岗位安全操作规程第 ${n} 项要求，发现隐患立即报告`);
+      listOf.set(postId, listId);
+      const c = lib.cards[i % lib.cards.length]!;
+      const operation = i % 50 === 0 ? { ...c.operation, steps: [...c.operation.steps, ...c.operation.steps.slice(0, 5)] } : c.operation;
+      const cardId = app.newId();
+      card.run(cardId, postId, JSON.stringify(c.ppe), JSON.stringify(c.risk), JSON.stringify(c.duty), JSON.stringify(operation), JSON.stringify(c.emergency), now, now, now);
+      cardOf.set(postId, cardId);
+    });
+    const holders = db.prepare(`SELECT personId, postId FROM person_post WHERE endDate IS NULL`).all() as { personId: string; postId: string }[];
+    const listAck = db.prepare(`INSERT INTO duty_ack (id, listId, personId, method, signedOn, recordedBy, createdAtMs) VALUES (?, ?, ?, 'PAPER', '2026-01-10', '基准测试', ?)`);
+    const cardAck = db.prepare(`INSERT INTO card_ack (id, cardSetId, personId, method, signedOn, recordedBy, createdAtMs) VALUES (?, ?, ?, 'PAPER', '2026-02-25', '基准测试', ?)`);
+    holders.forEach((h, i) => {
+      if (i % 10 !== 3) listAck.run(app.newId(), listOf.get(h.postId)!, h.personId, now);
+      if (i % 10 !== 7) cardAck.run(app.newId(), cardOf.get(h.postId)!, h.personId, now);
+    });
+  });
 }

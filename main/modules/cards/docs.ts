@@ -4,7 +4,7 @@
  * grid. Pure pdfmake definitions.
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { COLORS, pageSetup } from '../../pdf/blocks.ts';
+import { COLORS, estimateLines, pageSetup } from '../../pdf/blocks.ts';
 import { formatFingerprint } from '../../pdf/fingerprint.ts';
 import { resolvePaper, type Paper } from '../../pdf/paper.ts';
 import type { BuildContext } from '../print/types.ts';
@@ -186,6 +186,37 @@ function cardFooter(ctx: BuildContext, side: number, size: number) {
     margin: [side, size * 0.4, side, 0],
     alignment: 'center',
   });
+}
+
+/**
+ * How full a pocket card's fullest column would be on the 85.5×54 card, as a
+ * share of the room (1 = exactly full), estimated from the text before any
+ * layout. Batch printing lays out the likely overflows on their own.
+ */
+export function pocketCardLoad(c: CardDoc): number {
+  const width = 111;
+  const fs = 4.6;
+  const lines = (t: string, w = width - 6) => estimateLines(t, w, fs);
+  const rhyme = (m: string | null) => (m ? rhymeLines(m).split('\n').reduce((a, l) => a + estimateLines(l, width, 4.9), 0) + 0.4 : 0);
+  const header = 2;
+  const frontTop = 2.2;
+  const approval = 1.3;
+  const riskCol = frontTop + header + c.risk.items.reduce((a, r) => a + lines(`${r.statement}〔${r.accidentType}〕`), 0) + rhyme(c.risk.mnemonic) + approval;
+  const dutyCol = frontTop + header + c.duty.items.reduce((a, d) => a + lines(d), 0) + rhyme(c.duty.mnemonic) + approval;
+  const phases = (['BEFORE', 'DURING', 'AFTER'] as const).map((p) => c.operation.steps.filter((s) => s.phase === p)).filter((g) => g.length);
+  const opCol =
+    header +
+    (c.ppe.length ? lines(`防护用品：${c.ppe.join('、')}`, width) + 0.2 : 0) +
+    phases.reduce((a, g) => a + lines(`作业前 ${g.map((s) => `①${s.action}，${s.prohibitions ?? ''}；`).join('')}`, width) + 0.3, 0) +
+    rhyme(c.operation.mnemonic);
+  const emCol =
+    header +
+    c.emergency.scenarios.reduce((a, s) => a + lines(`${s.scenario}：${s.steps.map((x) => `①${x}`).join(' ')}`, width) + 0.3, 0) +
+    rhyme(c.emergency.mnemonic) +
+    lines(`应急联系：${contactsLine(c)}`, width - 4) +
+    0.8;
+  const room = 18.4;
+  return Math.max(riskCol, dutyCol, opCol, emCol) / room;
 }
 
 export function buildPocketCards(d: CardsData, ctx: BuildContext): TDocumentDefinitions {

@@ -3,8 +3,9 @@ import { EmploymentType } from '../../../preload/contract/enums.ts';
 import type { CardSet } from '../../../preload/contract/cards.ts';
 import { getEnterprise } from '../enterprise/service.ts';
 import { unitPaths } from '../org/repo.ts';
+import type { Paper } from '../../pdf/paper.ts';
 import { docType, type Loaded, type PrintTarget } from '../print/types.ts';
-import { buildCardBoard, buildPocketCards, largerCardFormat, type CardDoc, type CardsData } from './docs.ts';
+import { buildCardBoard, buildPocketCards, largerCardFormat, pocketCardLoad, type CardDoc, type CardsData } from './docs.ts';
 import { currentCards } from './service.ts';
 
 const CARDS_PER_PART = 40;
@@ -116,6 +117,31 @@ function splitCards(d: CardsData, size: number): CardsData[] {
   return parts.length ? parts : [d];
 }
 
+/** Above this estimated load a card is laid out on its own, so its overflow does not cost its neighbours a second layout. */
+const LIKELY_OVERFLOW = 1.2;
+
+/** Cards in runs of up to `size`; on the 85.5×54 card, the ones likely too long stand alone, in order. */
+function chunkPocketCards(d: CardsData, paper: Paper): CardsData[] {
+  if (paper.kind !== 'card') return splitCards(d, CARDS_PER_PART);
+  const parts: CardsData[] = [];
+  let run: CardDoc[] = [];
+  const flush = () => {
+    if (run.length) parts.push({ ...d, cards: run });
+    run = [];
+  };
+  for (const c of d.cards) {
+    if (pocketCardLoad(c) > LIKELY_OVERFLOW) {
+      flush();
+      parts.push({ ...d, cards: [c] });
+    } else {
+      run.push(c);
+      if (run.length === CARDS_PER_PART) flush();
+    }
+  }
+  flush();
+  return parts.length ? parts : [d];
+}
+
 /** Says which posts' cards changed since a print. */
 function changedPosts(before: CardsData, after: CardsData): string[] {
   const key = (c: CardDoc) => c.postName + '|' + c.unitName;
@@ -139,12 +165,13 @@ export const postCardsDoc = docType<CardsData>({
   sectionLabels: { scope: '范围', cards: '两单两卡内容' },
   load: loadCards,
   build: buildPocketCards,
-  chunk: (d) => splitCards(d, CARDS_PER_PART),
+  chunk: chunkPocketCards,
   paging: 'none',
   fit: {
     pagesPerRecord: 2,
     records: (d) => d.cards.length,
     split: (d) => d.cards.map((c) => ({ ...d, cards: [c] })),
+    join: (singles) => ({ ...singles[0]!, cards: singles.flatMap((s) => s.cards) }),
     enlarge: (d, paper) => {
       const format = largerCardFormat(paper, d.format ?? null);
       return { data: { ...d, format }, warning: `「${d.cards[0]?.postName ?? ''}」的两单两卡内容较多，${paper.kind === 'card' ? '85.5×54 mm 卡片' : paper.label}排不下，已自动改用 ${format}（横向）排版；打印时请选用 ${format} 纸张，或精简内容后重新生成卡片尺寸` };
@@ -173,6 +200,7 @@ export const postCardBoardDoc = docType<CardsData>({
     pagesPerRecord: 1,
     records: (d) => d.cards.length,
     split: (d) => d.cards.map((c) => ({ ...d, cards: [c] })),
+    join: (singles) => ({ ...singles[0]!, cards: singles.flatMap((s) => s.cards) }),
     enlarge: (d) => {
       const shrink = Math.min(3, (d.shrink ?? 0) + 1);
       return { data: { ...d, shrink }, warning: shrink < 2 ? null : `「${d.cards[0]?.postName ?? ''}」岗位牌内容较多，已缩小字号；如需更醒目，请精简内容或选用更大的尺寸` };

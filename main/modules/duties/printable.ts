@@ -237,6 +237,7 @@ export const dutyPublicityDoc = docType<PublicityData>({
     pagesPerRecord: 1,
     records: (d) => d.boards.length,
     split: (d) => d.boards.map((b) => ({ ...d, boards: [b] })),
+    join: (singles) => ({ ...singles[0]!, boards: singles.flatMap((s) => s.boards) }),
     enlarge: (d) => {
       const shrink = Math.min(3, (d.shrink ?? 0) + 1);
       return { data: { ...d, shrink }, warning: shrink < 3 ? null : `「${d.boards[0]?.unitPath.split(' / ').pop() ?? ''}」公示牌内容较多，已缩小字号；如需更醒目，请选用更大的尺寸` };

@@ -76,7 +76,7 @@ export async function renderDocument(app: AppContext, req: PrintRequest): Promis
   const k = scaleFor(paper);
   // pdfmake annotates the nodes it lays out; each build gets a copy so the data stays as fingerprinted.
   const layout = (data: unknown, pages?: { offset: number; total: number }) => renderPdf(app.resourcesDir, def.build(structuredClone(data), { paper, k, stamp, images, ...(pages ? { pages } : {}) }));
-  const parts = def.chunk?.(loaded.data) ?? [loaded.data];
+  const parts = def.chunk?.(loaded.data, paper) ?? [loaded.data];
   const warnings: string[] = [];
   let bytes: Buffer;
   if (def.fit) {
@@ -112,37 +112,47 @@ export async function renderDocument(app: AppContext, req: PrintRequest): Promis
 
 /**
  * Lays out fixed-format parts. A part whose page count is not exactly its
- * records × pagesPerRecord has a record that overflowed: its records are laid
- * out one by one, and each that still overflows is enlarged (with a warning).
+ * records × pagesPerRecord has a record that overflowed: the part is halved
+ * until the overflowing records stand alone (cheap when few overflow), and
+ * each of those is enlarged step by step until it fits, with a warning.
  */
 async function layoutFitted(def: DocType, parts: unknown[], paper: Paper, layout: (d: unknown) => Promise<Buffer>, warnings: string[]): Promise<Buffer> {
   const fit = def.fit!;
   const rendered: Buffer[] = [];
-  for (const part of parts) {
-    const bytes = await layout(part);
-    if (countPages(bytes) === fit.records(part) * fit.pagesPerRecord) {
-      rendered.push(bytes);
-    } else {
-      for (const single of fit.split(part)) {
-        const one = await layout(single);
-        if (countPages(one) === fit.pagesPerRecord) {
-          rendered.push(one);
-        } else {
-          // Enlarge step by step (e.g. card → A6 → A5) until the record fits, at most three steps.
-          let big = fit.enlarge(single, paper);
-          let out = await layout(big.data);
-          for (let step = 1; step < 3 && countPages(out) !== fit.pagesPerRecord; step++) {
-            big = fit.enlarge(big.data, paper);
-            out = await layout(big.data);
-          }
-          if (big.warning) warnings.push(big.warning);
-          rendered.push(out);
-        }
-      }
+  const place = async (part: unknown, bytes?: Buffer): Promise<void> => {
+    const out = bytes ?? (await layout(part));
+    const records = fit.records(part);
+    if (countPages(out) === records * fit.pagesPerRecord) {
+      rendered.push(out);
+      return;
     }
+    if (records > 1) {
+      const singles = fit.split(part);
+      const half = Math.ceil(singles.length / 2);
+      await place(mergeParts(def, singles.slice(0, half)));
+      await place(mergeParts(def, singles.slice(half)));
+      return;
+    }
+    // One record that does not fit: enlarge step by step (e.g. card → A6 → A5), at most three steps.
+    let big = fit.enlarge(part, paper);
+    let enlarged = await layout(big.data);
+    for (let step = 1; step < 3 && countPages(enlarged) !== fit.pagesPerRecord; step++) {
+      big = fit.enlarge(big.data, paper);
+      enlarged = await layout(big.data);
+    }
+    if (big.warning) warnings.push(big.warning);
+    rendered.push(enlarged);
+  };
+  for (const part of parts) {
+    await place(part);
     releaseLayoutMemory();
   }
   return rendered.length === 1 ? rendered[0]! : Buffer.from(await mergePdfs(rendered));
+}
+
+/** Single records joined back into one part (the inverse of `fit.split`). */
+function mergeParts(def: DocType, singles: unknown[]): unknown {
+  return singles.length === 1 ? singles[0] : def.fit!.join(singles);
 }
 
 /** Pages of a PDF written by pdfkit or pdf-lib: page objects are plain dictionaries. */

@@ -69,7 +69,7 @@ export interface DocType<D = unknown> {
    * For batch documents (hundreds of pages): splits the data into parts that
    * are laid out separately and merged, so memory stays flat.
    */
-  chunk?: (data: D) => D[];
+  chunk?: (data: D, paper: Paper) => D[];
   /**
    * How page numbers run over chunks: 'document' (default) numbers the whole
    * document x/y, which costs a counting pass; 'none' for documents whose parts
@@ -86,6 +86,8 @@ export interface DocType<D = unknown> {
     pagesPerRecord: number;
     records(part: D): number;
     split(part: D): D[];
+    /** Records from `split` back into one part. */
+    join(singles: D[]): D;
     enlarge(single: D, paper: Paper): { data: D; warning: string | null };
   };
   /** Says in words what changed between a printed snapshot and today's data (default: the changed sections). */
