@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { AgreementLevelLabel, AGREEMENT_LEVELS } from '../../../preload/contract/agreements.ts';
 import { fail } from '../../errors.ts';
-import { docType, type Loaded, type PrintTarget } from '../print/types.ts';
+import { byRecords, docType, type Loaded, type PrintTarget } from '../print/types.ts';
 import { buildAgreementStatus, buildTargetAgreements, type AgreementsDocData, type StatusDocData } from './docs.ts';
 import { agreementsForPrint, signatureImages, type Level } from './service.ts';
 
@@ -100,11 +100,7 @@ export const targetAgreementsDoc = docType<AgreementsDocData>({
   sectionLabels: { year: '年度', filter: '范围', agreements: '责任书内容或签署情况' },
   load: loadAgreements,
   build: buildTargetAgreements,
-  chunk: (d) => {
-    const parts: AgreementsDocData[] = [];
-    for (let i = 0; i < d.agreements.length; i += AGREEMENTS_PER_CHUNK) parts.push({ ...d, agreements: d.agreements.slice(i, i + AGREEMENTS_PER_CHUNK) });
-    return parts;
-  },
+  chunk: byRecords<AgreementsDocData, 'agreements'>('agreements', AGREEMENTS_PER_CHUNK).chunk,
 });
 
 export const agreementStatusDoc = docType<StatusDocData>({

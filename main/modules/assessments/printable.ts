@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { unitPaths } from '../org/repo.ts';
-import { docType, type Loaded, type PrintTarget } from '../print/types.ts';
+import { byRecords, docType, type Loaded, type PrintTarget } from '../print/types.ts';
 import { buildNotice, buildSheets, type NoticeData, type SheetsData } from './docs.ts';
 import { assessmentRows, getSheet, listPeriods, results } from './service.ts';
 
@@ -89,11 +89,7 @@ export const assessmentSheetDoc = docType<SheetsData>({
   sectionLabels: { period: '考核周期', range: '起止日期', scope: '范围', sheets: '考核评分' },
   load: loadSheets,
   build: buildSheets,
-  chunk: (d) => {
-    const parts: SheetsData[] = [];
-    for (let i = 0; i < d.sheets.length; i += SHEETS_PER_PART) parts.push({ ...d, sheets: d.sheets.slice(i, i + SHEETS_PER_PART) });
-    return parts.length ? parts : [d];
-  },
+  chunk: byRecords<SheetsData, 'sheets'>('sheets', SHEETS_PER_PART).chunk,
   trackStale: false,
 });
 

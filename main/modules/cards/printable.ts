@@ -4,7 +4,7 @@ import type { CardSet } from '../../../preload/contract/cards.ts';
 import { getEnterprise } from '../enterprise/service.ts';
 import { unitPaths } from '../org/repo.ts';
 import type { Paper } from '../../pdf/paper.ts';
-import { docType, type Loaded, type PrintTarget } from '../print/types.ts';
+import { byRecords, docType, type Loaded, type PrintTarget } from '../print/types.ts';
 import { buildCardBoard, buildPocketCards, largerCardFormat, pocketCardLoad, type CardDoc, type CardsData } from './docs.ts';
 import { currentCards } from './service.ts';
 
@@ -111,18 +111,15 @@ const postRecords = {
   },
 };
 
-function splitCards(d: CardsData, size: number): CardsData[] {
-  const parts: CardsData[] = [];
-  for (let i = 0; i < d.cards.length; i += size) parts.push({ ...d, cards: d.cards.slice(i, i + size) });
-  return parts.length ? parts : [d];
-}
+const pocketParts = byRecords<CardsData, 'cards'>('cards', CARDS_PER_PART);
+const boardParts = byRecords<CardsData, 'cards'>('cards', BOARDS_PER_PART);
 
 /** Above this estimated load a card is laid out on its own, so its overflow does not cost its neighbours a second layout. */
 const LIKELY_OVERFLOW = 1.2;
 
 /** Cards in runs of up to `size`; on the 85.5×54 card, the ones likely too long stand alone, in order. */
 function chunkPocketCards(d: CardsData, paper: Paper): CardsData[] {
-  if (paper.kind !== 'card') return splitCards(d, CARDS_PER_PART);
+  if (paper.kind !== 'card') return pocketParts.chunk(d);
   const parts: CardsData[] = [];
   let run: CardDoc[] = [];
   const flush = () => {
@@ -169,9 +166,7 @@ export const postCardsDoc = docType<CardsData>({
   paging: 'none',
   fit: {
     pagesPerRecord: 2,
-    records: (d) => d.cards.length,
-    split: (d) => d.cards.map((c) => ({ ...d, cards: [c] })),
-    join: (singles) => ({ ...singles[0]!, cards: singles.flatMap((s) => s.cards) }),
+    ...pocketParts,
     enlarge: (d, paper) => {
       const format = largerCardFormat(paper, d.format ?? null);
       return { data: { ...d, format }, warning: `「${d.cards[0]?.postName ?? ''}」的两单两卡内容较多，${paper.kind === 'card' ? '85.5×54 mm 卡片' : paper.label}排不下，已自动改用 ${format}（横向）排版；打印时请选用 ${format} 纸张，或精简内容后重新生成卡片尺寸` };
@@ -194,13 +189,11 @@ export const postCardBoardDoc = docType<CardsData>({
   sectionLabels: { scope: '范围', cards: '两单两卡内容' },
   load: loadCards,
   build: buildCardBoard,
-  chunk: (d) => splitCards(d, BOARDS_PER_PART),
+  chunk: boardParts.chunk,
   paging: 'none',
   fit: {
     pagesPerRecord: 1,
-    records: (d) => d.cards.length,
-    split: (d) => d.cards.map((c) => ({ ...d, cards: [c] })),
-    join: (singles) => ({ ...singles[0]!, cards: singles.flatMap((s) => s.cards) }),
+    ...boardParts,
     enlarge: (d) => {
       const shrink = Math.min(3, (d.shrink ?? 0) + 1);
       return { data: { ...d, shrink }, warning: shrink < 2 ? null : `「${d.cards[0]?.postName ?? ''}」岗位牌内容较多，已缩小字号；如需更醒目，请精简内容或选用更大的尺寸` };

@@ -4,7 +4,7 @@ import { inForceOn, versionLabel } from '../../domain/duties.ts';
 import { readSetting } from '../app/settings.ts';
 import { getEnterprise, today } from '../enterprise/service.ts';
 import { unitPaths } from '../org/repo.ts';
-import { docType, type Loaded, type PrintTarget } from '../print/types.ts';
+import { byRecords, docType, type Loaded, type PrintTarget } from '../print/types.ts';
 import { buildAckSheet, buildDutyLists, buildPublicity, POSTS_PER_BOARD, type AckSheetData, type DutyListDoc, type DutyListsData, type PublicityData, type PublicityPost } from './docs.ts';
 import { getList } from './service.ts';
 
@@ -199,11 +199,7 @@ export const dutyListDoc = docType<DutyListsData>({
   sectionLabels: { scope: '范围', lists: '责任清单内容或责任人员' },
   load: loadDutyLists,
   build: buildDutyLists,
-  chunk: (d) => {
-    const parts: DutyListsData[] = [];
-    for (let i = 0; i < d.lists.length; i += LISTS_PER_PART) parts.push({ ...d, lists: d.lists.slice(i, i + LISTS_PER_PART) });
-    return parts.length ? parts : [d];
-  },
+  chunk: byRecords<DutyListsData, 'lists'>('lists', LISTS_PER_PART).chunk,
   describeChange: (b, a) => {
     const key = (l: DutyListDoc) => `${l.unitPath}|${l.postName}`;
     const before = new Map(b.lists.map((l) => [key(l), JSON.stringify(l)]));
@@ -213,6 +209,8 @@ export const dutyListDoc = docType<DutyListsData>({
     return all.length ? [`${all.slice(0, 6).join('、')}${all.length > 6 ? ` 等 ${all.length} 个岗位` : ''}的责任清单`] : ['范围'];
   },
 });
+
+const publicityParts = byRecords<PublicityData, 'boards'>('boards', 10);
 
 export const dutyPublicityDoc = docType<PublicityData>({
   type: 'dutyPublicity',
@@ -227,17 +225,11 @@ export const dutyPublicityDoc = docType<PublicityData>({
   sectionLabels: { boards: '各岗位职责或责任人员', internalReportPhone: '内部举报电话', reportHotline: '举报热线' },
   load: loadPublicity,
   build: buildPublicity,
-  chunk: (d) => {
-    const parts: PublicityData[] = [];
-    for (let i = 0; i < d.boards.length; i += 10) parts.push({ ...d, boards: d.boards.slice(i, i + 10) });
-    return parts.length ? parts : [d];
-  },
+  chunk: publicityParts.chunk,
   paging: 'none',
   fit: {
     pagesPerRecord: 1,
-    records: (d) => d.boards.length,
-    split: (d) => d.boards.map((b) => ({ ...d, boards: [b] })),
-    join: (singles) => ({ ...singles[0]!, boards: singles.flatMap((s) => s.boards) }),
+    ...publicityParts,
     enlarge: (d) => {
       const shrink = Math.min(3, (d.shrink ?? 0) + 1);
       return { data: { ...d, shrink }, warning: shrink < 3 ? null : `「${d.boards[0]?.unitPath.split(' / ').pop() ?? ''}」公示牌内容较多，已缩小字号；如需更醒目，请选用更大的尺寸` };

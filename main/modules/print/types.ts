@@ -103,3 +103,24 @@ export interface DocType<D = unknown> {
 export function docType<D>(def: DocType<D>): DocType<unknown> {
   return def as DocType<unknown>;
 }
+
+/**
+ * For documents whose data holds its records (agreements, lists, cards…) in
+ * one array field: parts of `perPart` records, and the split/join a `fit` needs.
+ */
+export function byRecords<D, K extends keyof D>(key: K, perPart: number) {
+  type R = D[K] extends readonly (infer T)[] ? T : never;
+  const records = (d: D) => d[key] as unknown as R[];
+  const withRecords = (d: D, r: R[]) => ({ ...d, [key]: r }) as D;
+  return {
+    chunk(d: D): D[] {
+      const all = records(d);
+      const parts: D[] = [];
+      for (let i = 0; i < all.length; i += perPart) parts.push(withRecords(d, all.slice(i, i + perPart)));
+      return parts.length ? parts : [d];
+    },
+    records: (d: D) => records(d).length,
+    split: (d: D) => records(d).map((r) => withRecords(d, [r])),
+    join: (singles: D[]) => withRecords(singles[0]!, singles.flatMap(records)),
+  };
+}
