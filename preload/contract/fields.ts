@@ -42,7 +42,7 @@ z.config({
 
 /** Record id (UUIDv7 text). */
 export const id = (label = '记录') =>
-  z.string({ error: `缺少${label}` }).trim().min(1, `请选择${label}`).max(64, `${label}编号格式不正确`);
+  z.string({ error: `请选择${label}` }).trim().min(1, `请选择${label}`).max(64, `${label}编号格式不正确`);
 
 /** '' and missing become null; the input type stays `T | '' | null | undefined`. */
 const blankToNull = <T>(v: T | '' | null | undefined): T | null => (v === '' || v === undefined || v === null ? null : v);

@@ -93,7 +93,7 @@ describe('responsibility lists (全员安全生产责任制)', () => {
     expect(expectFail(await app.call('duty.approve', { id: draft.id, approverPersonId: gm.id, effectiveFrom: '2026-01-06' })).message).toBe('责任清单没有任何职责条目，不能批准');
     await app.ok('duty.saveDraft', { id: draft.id, reason: '编制', items: [{ content: '遵守操作规程', category: 'RULES', weight: 100 }] });
     const noApprover = expectFail(await app.call('duty.approve', { id: draft.id, effectiveFrom: '2026-01-06' } as never));
-    expect(noApprover.message).toBe('缺少批准人');
+    expect(noApprover.message).toBe('请选择批准人');
     expect(expectFail(await app.call('duty.createDraft', { postId: turner.id, reason: '再来一份' })).message).toMatch(/已有未批准的草稿（2026 版），请继续编辑或删除后再建立/);
     expect(expectFail(await app.call('duty.acknowledge', { personId: a.id, postId: turner.id, targets: ['LIST'], method: 'PAPER' })).message).toMatch(/还没有现行的责任清单，无法签字确认/);
     expect((await app.ok('duty.get', { id: draft.id })).status).toBe('DRAFT');

@@ -90,11 +90,13 @@ describe('print centre', () => {
     await app.screenshot('35-print-centre-size-error');
     await page.getByTestId('print-size').click();
     await page.locator('.ant-select-item-option', { hasText: '展板 1200×800 mm' }).click();
+    await page.locator('.ant-card-extra', { hasText: '展板 1200×800 mm' }).waitFor();
     await waitForPreview(page);
 
     await page.getByTestId('print-enqueue').click();
     await page.getByTestId('print-type').click();
     await page.locator('.ant-select-item-option', { hasText: '安全生产承诺书' }).click();
+    await page.locator('.ant-card-head-title', { hasText: '承诺书' }).waitFor();
     await waitForPreview(page);
     await page.getByTestId('print-enqueue').click();
     await page.getByRole('tab', { name: /打印队列/ }).click();

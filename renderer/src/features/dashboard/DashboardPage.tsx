@@ -101,6 +101,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <ResponsibilityCard />
           <Card title="无人在岗的岗位" size="small" style={{ marginBottom: 16 }} extra={<Link to="/posts?withoutHolders=1">全部 {d.postsWithoutHolders.count} 个</Link>} data-testid="posts-without-holders">
             <ItemList
               items={d.postsWithoutHolders.items}
@@ -131,5 +132,36 @@ export function DashboardPage() {
         </Col>
       </Row>
     </div>
+  );
+}
+
+/** 全员责任制 at a glance: the coverage check's summary, each gap a link to its list. */
+function ResponsibilityCard() {
+  const q = useApi('duty.coverage', {});
+  const c = q.data;
+  const gap = (n: number, label: string, tab: string) => (
+    <Link to={`/duties/coverage${tab ? `?tab=${tab}` : ''}`}>
+      <Tag color={n ? 'red' : 'green'}>
+        {label} {n}
+      </Tag>
+    </Link>
+  );
+  return (
+    <Card title="全员责任制覆盖" size="small" style={{ marginBottom: 16 }} loading={!c} extra={<Link to="/duties/coverage">岗位全覆盖检查</Link>} data-testid="dashboard-responsibility">
+      {c && (
+        <>
+          <Space size={32} style={{ marginBottom: 8 }}>
+            <Statistic title="岗位已覆盖" value={c.summary.postsCovered} suffix={`/ ${c.summary.posts}`} />
+            <Statistic title="人员已覆盖" value={c.summary.peopleCovered} suffix={`/ ${c.summary.people}`} />
+          </Space>
+          <Space size={[4, 8]} wrap>
+            {gap(c.postsWithoutList.length, '无清单岗位', '')}
+            {gap(c.frontlineWithoutCards.length, '无两单两卡', 'cards')}
+            {gap(c.peopleNotAcknowledged.length, '未签字确认', 'unsigned')}
+            {gap(c.flexibleNotCovered.length, '派遣/灵活用工未覆盖', 'flexible')}
+          </Space>
+        </>
+      )}
+    </Card>
   );
 }

@@ -148,15 +148,15 @@ function Composer({ params, update: set, replaceAll }: { params: URLSearchParams
           </Form>
           {req && type && (
             <Space wrap>
-              <Button type="primary" icon={<FilePdfOutlined />} loading={save.isPending} disabled={!preview.data || preview.isError} data-testid="print-save" onClick={() => save.mutate(req, { onSuccess: (r) => done(r, '已保存'), onError: (e) => void message.error(errorMessage(e)) })}>
+              <Button type="primary" icon={<FilePdfOutlined />} loading={save.isPending} disabled={!preview.data || preview.isError || preview.isFetching} data-testid="print-save" onClick={() => save.mutate(req, { onSuccess: (r) => done(r, '已保存'), onError: (e) => void message.error(errorMessage(e)) })}>
                 保存为 PDF
               </Button>
-              <Button icon={<PrinterOutlined />} loading={open.isPending} disabled={!preview.data || preview.isError} data-testid="print-open" onClick={() => open.mutate(req, { onSuccess: (r) => done(r, '已用系统阅读器打开'), onError: (e) => void message.error(errorMessage(e)) })}>
+              <Button icon={<PrinterOutlined />} loading={open.isPending} disabled={!preview.data || preview.isError || preview.isFetching} data-testid="print-open" onClick={() => open.mutate(req, { onSuccess: (r) => done(r, '已用系统阅读器打开'), onError: (e) => void message.error(errorMessage(e)) })}>
                 打开打印
               </Button>
               <Button
                 icon={<PlusOutlined />}
-                disabled={!preview.data || preview.isError}
+                disabled={!preview.data || preview.isError || preview.isFetching}
                 data-testid="print-enqueue"
                 onClick={() => {
                   printQueue.add(`${preview.data?.title ?? type.title}（${preview.data?.paper.label ?? ''}）`, req);
