@@ -15,6 +15,7 @@ import { orgHandlers } from '../modules/org/handlers.ts';
 import { peopleHandlers } from '../modules/people/handlers.ts';
 import { postsHandlers } from '../modules/posts/handlers.ts';
 import { printHandlers } from '../modules/print/handlers.ts';
+import { riskHandlers } from '../modules/risk/handlers.ts';
 
 /** Every contract method's implementation. A missing one fails `npm run typecheck`. */
 export const handlers = {
@@ -34,4 +35,5 @@ export const handlers = {
   ...dutiesHandlers,
   ...cardsHandlers,
   ...assessmentsHandlers,
+  ...riskHandlers,
 } satisfies ApiHandlers;

@@ -47,6 +47,8 @@ export const Settings = z.object({
   certAlertDays: z.array(z.number().int()),
   /** 考核 grades: lowest percentage for 优秀 and for 合格 (default 90 / 70). */
   assessmentGrades: z.object({ excellent: z.number(), pass: z.number() }),
+  /** Months from a risk point's approval to its next review (default 12: at least yearly). */
+  riskReviewMonths: z.number().int(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -52,6 +52,10 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   duty_list: '责任清单',
   duty_template: '责任清单模板',
   card_set: '两单两卡',
+  risk_profile: '风险评价方法',
+  risk_point: '风险点',
+  risk_assessment: '风险评价',
+  site_plan: '四色分布图',
   assessment_period: '考核周期',
   assessment_sheet: '责任制考核',
 };

@@ -123,3 +123,32 @@ export type AckMethod = (typeof AckMethod.values)[number];
 
 export const PeriodKind = labels({ MONTH: '月度', QUARTER: '季度', YEAR: '年度' });
 export type PeriodKind = (typeof PeriodKind.values)[number];
+
+export const RiskLevel = labels({ MAJOR: '重大风险', HIGH: '较大风险', MEDIUM: '一般风险', LOW: '低风险' });
+export type RiskLevel = (typeof RiskLevel.values)[number];
+
+/** The four colours of 风险分级 (红橙黄蓝), with their names: always shown with the text label too. */
+export const RISK_COLORS: Record<RiskLevel, { hex: string; name: string; pale: string }> = {
+  MAJOR: { hex: '#e02020', name: '红', pale: '#fde2e2' },
+  HIGH: { hex: '#fa8c16', name: '橙', pale: '#ffe7cc' },
+  MEDIUM: { hex: '#fadb14', name: '黄', pale: '#fff8c5' },
+  LOW: { hex: '#1677ff', name: '蓝', pale: '#dbe9ff' },
+};
+
+/** Most severe first. */
+export const RISK_LEVEL_ORDER: readonly RiskLevel[] = ['MAJOR', 'HIGH', 'MEDIUM', 'LOW'];
+
+export const RiskKind = labels({ AREA: '场所/区域', EQUIPMENT: '设备设施', ACTIVITY: '作业活动' });
+export type RiskKind = (typeof RiskKind.values)[number];
+
+export const HazardCategory = labels({ PERSON: '人的因素', MATERIAL: '物的因素', ENVIRONMENT: '环境因素', MANAGEMENT: '管理因素' });
+export type HazardCategory = (typeof HazardCategory.values)[number];
+
+export const MeasureCategory = labels({ ENGINEERING: '工程技术', MANAGEMENT: '管理措施', TRAINING: '培训教育', PPE: '个体防护', EMERGENCY: '应急处置' });
+export type MeasureCategory = (typeof MeasureCategory.values)[number];
+
+export const ControlLevel = labels({ COMPANY: '公司级', DEPARTMENT: '部门（车间）级', TEAM: '班组级', POST: '岗位级' });
+export type ControlLevel = (typeof ControlLevel.values)[number];
+
+export const RiskMethod = labels({ LEC: '作业条件危险性评价法（LEC）', LS: '风险矩阵法（LS）', DIRECT: '直接判定为重大风险' });
+export type RiskMethod = (typeof RiskMethod.values)[number];

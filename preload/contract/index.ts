@@ -19,6 +19,7 @@ import { orgContract } from './org.ts';
 import { peopleContract } from './people.ts';
 import { postsContract } from './posts.ts';
 import { printContract } from './print.ts';
+import { riskContract } from './risk.ts';
 
 export const contract = {
   ...appContract,
@@ -37,6 +38,7 @@ export const contract = {
   ...dutiesContract,
   ...cardsContract,
   ...assessmentsContract,
+  ...riskContract,
 };
 
 export type Contract = typeof contract;

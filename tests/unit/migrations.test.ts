@@ -15,6 +15,7 @@ const DIR = join(import.meta.dirname, '../../main/db/migrations');
 const SHIPPED: Record<string, string> = {
   '0001_init.sql': 'b3e0bd5a36a60a0c00a38da73977cdb58a39d34f0c1a0c3d0714d33a91589e73',
   '0002_print_centre.sql': '10388af736c6e393d3b10296ea2f51df03e14a968594d601d713ecca68f409f5',
+  '0004_risk.sql': '802561a9a648caa9076258a9c4d80db2d9837cd493a8d21c57bfcc85f22a627e',
   '0003_responsibility.sql': '0f2dd3be9d834242d198a8c9661c3485ee9656777fe32c057e05e03e86286e1c',
 };
 

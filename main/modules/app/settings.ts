@@ -7,6 +7,7 @@ import { DEFAULT_GRADES } from '../../domain/duties.ts';
 export const DEFAULT_SETTINGS: Settings = {
   certAlertDays: [90, 60, 30],
   assessmentGrades: { ...DEFAULT_GRADES },
+  riskReviewMonths: 12,
 };
 
 export function readSetting<K extends keyof Settings>(app: AppContext, key: K): Settings[K] {
@@ -15,7 +16,7 @@ export function readSetting<K extends keyof Settings>(app: AppContext, key: K): 
 }
 
 export function getSettings(app: AppContext): Settings {
-  return { certAlertDays: readSetting(app, 'certAlertDays'), assessmentGrades: readSetting(app, 'assessmentGrades') };
+  return { certAlertDays: readSetting(app, 'certAlertDays'), assessmentGrades: readSetting(app, 'assessmentGrades'), riskReviewMonths: readSetting(app, 'riskReviewMonths') };
 }
 
 export function writeInternalSetting(app: AppContext, key: string, value: unknown): void {
@@ -34,6 +35,7 @@ export function updateSettings(app: AppContext, input: Partial<Settings>): Setti
     const before = getSettings(app);
     if (input.certAlertDays) writeInternalSetting(app, 'certAlertDays', [...input.certAlertDays].sort((a, b) => b - a));
     if (input.assessmentGrades) writeInternalSetting(app, 'assessmentGrades', input.assessmentGrades);
+    if (input.riskReviewMonths) writeInternalSetting(app, 'riskReviewMonths', input.riskReviewMonths);
     const after = getSettings(app);
     recordAudit(app, { action: 'UPDATE', entityType: 'setting', entityId: null, summary: '修改系统设置', before, after });
     return after;
