@@ -34,7 +34,12 @@ const mnemonic = optText('顺口溜', 80);
 export const CardContent = z.object({
   applicable: z.array(z.enum(EmploymentType.values)).min(1, '请选择适用人员类型'),
   ppe: z.array(short('防护用品', 20)).max(12),
-  risk: z.object({ items: z.array(CardRiskItem).max(12), mnemonic }),
+  risk: z.object({
+    items: z.array(CardRiskItem).max(12),
+    mnemonic,
+    /** Drawn live from the risk register (the post's approved risk points); the items are then not edited by hand. */
+    fromRegister: z.boolean().optional().default(false),
+  }),
   duty: z.object({ items: z.array(short('职责', 80)).max(12), mnemonic }),
   operation: z.object({ steps: z.array(CardStep).max(15), mnemonic }),
   emergency: z.object({ scenarios: z.array(CardScenario).max(4), mnemonic }),
@@ -105,6 +110,11 @@ export const cardsContract = {
     CardSet,
   ),
   'card.dutiesFromList': mutation('用岗位现行责任清单生成岗位职责清单（草稿）', input({ id: id('两单两卡') }), CardSet),
+  'card.riskFromRegister': mutation(
+    '岗位风险清单改为由风险分级管控清单自动生成（风险变化时随之更新），或改回手工编辑（保留当前条目）',
+    input({ id: id('两单两卡'), fromRegister: z.boolean({ error: '请选择是否由风险清单生成' }) }),
+    CardSet,
+  ),
   'card.deleteDraft': mutation('删除未批准的两单两卡草稿', input({ id: id('两单两卡') }), z.object({ ok: z.literal(true) })),
   'card.approve': mutation(
     '批准发布两单两卡（编制、审核、批准齐全）',

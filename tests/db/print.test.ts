@@ -26,7 +26,10 @@ describe('the responsibility board (多牌合一)', () => {
       expect(t, s).toContain(s);
     }
     expect(t).toContain(`内容指纹${r.fingerprint.slice(0, 4)}`);
-    expect(r.omitted).toContain('安全风险分布（风险分级管控模块录入风险后自动显示）');
+    // The risk block counts the approved risk points per colour.
+    expect(t).toMatch(/安全风险分布重大风险较大风险一般风险低风险1处4处\d+处\d+处/);
+    expect(r.omitted).not.toContain('安全风险分布（风险分级管控模块录入风险后自动显示）');
+    expect(r.warnings).toEqual([]);
   });
 
   it('fits on one page at every board and ISO size, both orientations', async () => {

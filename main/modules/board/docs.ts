@@ -6,6 +6,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { COLORS, compact, fingerprintFooter, labelled, marginsFor, qrBlock, sectionHeading } from '../../pdf/blocks.ts';
 import type { BuildContext } from '../print/types.ts';
+import { RISK_COLORS } from '../../../preload/contract/enums.ts';
 
 export interface BoardPerson {
   role: string;
@@ -32,15 +33,17 @@ export interface BoardData {
   reporting: { internalPhone: string | null; hotline: string; note: string };
   riskSummary: RiskSummary | null;
   qrText: string;
+  /** Layout only: steps of smaller type when the content is long. */
+  shrink?: number;
 }
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 const RISK_LEVELS = [
-  { key: 'red', label: '重大风险', color: '#d9001b' },
-  { key: 'orange', label: '较大风险', color: '#f08c00' },
-  { key: 'yellow', label: '一般风险', color: '#f5d000' },
-  { key: 'blue', label: '低风险', color: '#1f6fd1' },
+  { key: 'red', label: '重大风险', color: RISK_COLORS.MAJOR.hex },
+  { key: 'orange', label: '较大风险', color: RISK_COLORS.HIGH.hex },
+  { key: 'yellow', label: '一般风险', color: RISK_COLORS.MEDIUM.hex },
+  { key: 'blue', label: '低风险', color: RISK_COLORS.LOW.hex },
 ] as const;
 
 function personCard(p: BoardPerson, ctx: BuildContext, large: boolean): Content {
@@ -97,7 +100,11 @@ function riskLegend(r: RiskSummary, ctx: BuildContext): Content {
   } as Content;
 }
 
-export function buildResponsibilityBoard(d: BoardData, ctx: BuildContext): TDocumentDefinitions {
+/** Type scale steps for a board whose content outgrows the page (the print centre tries them in turn). */
+const SHRINK = [1, 0.93, 0.86, 0.8];
+
+export function buildResponsibilityBoard(d: BoardData, base: BuildContext): TDocumentDefinitions {
+  const ctx = { ...base, k: base.k * (SHRINK[d.shrink ?? 0] ?? 0.8) };
   const { k, paper } = ctx;
   const landscape = paper.widthPt > paper.heightPt;
   // Other responsible persons two to a row, so a full board still fits one page.

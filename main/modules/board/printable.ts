@@ -153,4 +153,15 @@ export const responsibilityBoardDoc = docType<BoardData>({
   },
   load: (app) => loadBoard(app),
   build: buildResponsibilityBoard,
+  paging: 'none',
+  fit: {
+    pagesPerRecord: 1,
+    records: () => 1,
+    split: (d) => [d],
+    join: (singles) => singles[0]!,
+    enlarge: (d) => {
+      const shrink = Math.min(3, (d.shrink ?? 0) + 1);
+      return { data: { ...d, shrink }, warning: shrink < 3 ? null : '公示牌内容较多，已缩小字号排在一页内；如需更醒目，请选用更大的尺寸' };
+    },
+  },
 });

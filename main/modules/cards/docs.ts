@@ -56,7 +56,7 @@ export const BLOCK_COLORS = { risk: '#c0392b', duty: '#1f5eb8', operation: '#237
 export const LEVEL_STYLE: Record<NonNullable<CardDocRisk['level']>, { label: string; color: string }> = {
   MAJOR: { label: '重大', color: '#e02020' },
   HIGH: { label: '较大', color: '#fa8c16' },
-  MEDIUM: { label: '一般', color: '#e6b800' },
+  MEDIUM: { label: '一般', color: '#c49a00' },
   LOW: { label: '低', color: '#1677ff' },
 };
 const PHASE_LABEL = { BEFORE: '作业前', DURING: '作业中', AFTER: '作业后' } as const;
@@ -111,7 +111,8 @@ function riskText(r: CardDocRisk, size: number): Content {
   return {
     text: [
       { text: r.statement },
-      { text: `〔${r.accidentType}〕`, color: COLORS.muted, fontSize: size * 0.9 },
+      // A statement drawn from the register already names its accidents.
+      ...(r.statement.includes(r.accidentType) ? [] : [{ text: `〔${r.accidentType}〕`, color: COLORS.muted, fontSize: size * 0.9 }]),
       ...(level ? [{ text: ` ${level.label}`, color: level.color, bold: true, fontSize: size * 0.9 }] : []),
     ],
   };

@@ -1,8 +1,8 @@
 import type { HandlersFor } from '../../ipc/types.ts';
-import { approveCards, cardChecks, cardLibrary, cardPosts, cardVersions, createCardDraft, deleteCardDraft, dutiesFromList, getCardSet, recordCardCheck, saveCardDraft } from './service.ts';
+import { riskFromRegister, approveCards, cardChecks, cardLibrary, cardPosts, cardVersions, createCardDraft, deleteCardDraft, dutiesFromList, getCardSet, recordCardCheck, saveCardDraft } from './service.ts';
 
 export const cardsHandlers: HandlersFor<
-  'card.posts' | 'card.versions' | 'card.get' | 'card.library' | 'card.createDraft' | 'card.saveDraft' | 'card.dutiesFromList' | 'card.deleteDraft' | 'card.approve' | 'card.checks' | 'card.recordCheck'
+  'card.posts' | 'card.versions' | 'card.get' | 'card.library' | 'card.createDraft' | 'card.saveDraft' | 'card.dutiesFromList' | 'card.riskFromRegister' | 'card.deleteDraft' | 'card.approve' | 'card.checks' | 'card.recordCheck'
 > = {
   'card.posts': ({ unitId }, rt) => cardPosts(rt.app(), unitId),
   'card.versions': ({ postId }, rt) => cardVersions(rt.app(), postId),
@@ -11,6 +11,7 @@ export const cardsHandlers: HandlersFor<
   'card.createDraft': ({ postId, libraryKey, copyCurrent, reason }, rt) => createCardDraft(rt.app(), postId, { libraryKey, copyCurrent, reason }),
   'card.saveDraft': ({ id, content, compiledBy, reviewedBy, changeReason }, rt) => saveCardDraft(rt.app(), id, content, compiledBy, reviewedBy, changeReason),
   'card.dutiesFromList': ({ id }, rt) => dutiesFromList(rt.app(), id),
+  'card.riskFromRegister': ({ id, fromRegister }, rt) => riskFromRegister(rt.app(), id, fromRegister),
   'card.deleteDraft': ({ id }, rt) => {
     deleteCardDraft(rt.app(), id);
     return { ok: true };

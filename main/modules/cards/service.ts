@@ -10,6 +10,7 @@ import { unitPaths } from '../org/repo.ts';
 import { readContent } from '../print/content.ts';
 import { getList, listInForce } from '../duties/service.ts';
 import { suggestTemplate } from '../duties/templates.ts';
+import { registerRiskItems } from '../risk/posts.ts';
 
 /** 两单两卡 content library by trade (resources/content/post-cards.json). */
 const LibraryFile = z.object({
@@ -57,6 +58,12 @@ interface CardRow {
   updatedAtMs: number;
 }
 
+/** A risk list drawn from the register is read from it every time, so a changed risk shows at once. */
+function liveRisk(app: AppContext, postId: string, stored: CardSet['risk']): CardSet['risk'] {
+  const fromRegister = stored.fromRegister === true;
+  return fromRegister ? { items: registerRiskItems(app, postId), mnemonic: stored.mnemonic ?? null, fromRegister } : { items: stored.items, mnemonic: stored.mnemonic ?? null, fromRegister: false };
+}
+
 function toCardSet(app: AppContext, r: CardRow, currentId: string | null, todayStr: string): CardSet {
   const post = app.db.prepare('SELECT t.name, t.trade, u.name AS unitName FROM post t JOIN unit u ON u.id = t.unitId WHERE t.id = ?').get(r.postId) as { name: string; trade: string | null; unitName: string };
   return {
@@ -71,7 +78,7 @@ function toCardSet(app: AppContext, r: CardRow, currentId: string | null, todayS
     libraryKey: r.libraryKey,
     applicable: JSON.parse(r.applicableJson) as CardSet['applicable'],
     ppe: JSON.parse(r.ppeJson) as string[],
-    risk: JSON.parse(r.riskJson) as CardSet['risk'],
+    risk: liveRisk(app, r.postId, JSON.parse(r.riskJson) as CardSet['risk']),
     duty: JSON.parse(r.dutyJson) as CardSet['duty'],
     operation: JSON.parse(r.operationJson) as CardSet['operation'],
     emergency: JSON.parse(r.emergencyJson) as CardSet['emergency'],
@@ -144,7 +151,7 @@ export function cardPosts(app: AppContext, unitId: string | null): CardPostStatu
   });
 }
 
-const EMPTY: CardContent = { applicable: DEFAULT_APPLICABLE, ppe: [], risk: { items: [], mnemonic: null }, duty: { items: [], mnemonic: null }, operation: { steps: [], mnemonic: null }, emergency: { scenarios: [], mnemonic: null } };
+const EMPTY: CardContent = { applicable: DEFAULT_APPLICABLE, ppe: [], risk: { items: [], mnemonic: null, fromRegister: false }, duty: { items: [], mnemonic: null }, operation: { steps: [], mnemonic: null }, emergency: { scenarios: [], mnemonic: null } };
 
 function insertCard(app: AppContext, postId: string, version: number, content: CardContent, libraryKey: string | null, changeReason: string | null): string {
   const id = app.newId();
@@ -208,6 +215,21 @@ export function dutiesFromList(app: AppContext, id: string): CardSet {
   if (!list) fail.rule(`岗位「${card.postName}」还没有现行的责任清单；请先在「全员责任制」中编制并批准`);
   const items = getList(app, list.id).items.map((i) => (i.content.length > 80 ? `${i.content.slice(0, 79)}…` : i.content)).slice(0, 12);
   return saveCardDraft(app, id, { ...card, duty: { items, mnemonic: card.duty.mnemonic } }, card.compiledBy, card.reviewedBy, null);
+}
+
+/** Switches the draft's risk list to the register (live) or back to hand-edited items (a copy of what it shows now). */
+export function riskFromRegister(app: AppContext, id: string, fromRegister: boolean): CardSet {
+  return inTransaction(app.db, () => {
+    const card = draftCard(app, id);
+    if (fromRegister && !registerRiskItems(app, card.postId).length) {
+      fail.rule(`风险清单中还没有关联岗位「${card.postName}」的已批准风险点；请先在风险点上选择作业岗位并批准`);
+    }
+    const risk = fromRegister ? { items: [], mnemonic: card.risk.mnemonic, fromRegister: true } : { items: card.risk.items, mnemonic: card.risk.mnemonic, fromRegister: false };
+    app.db.prepare('UPDATE card_set SET riskJson = ?, updatedAtMs = ? WHERE id = ?').run(JSON.stringify(risk), app.clock.nowMs(), id);
+    const after = getCardSet(app, id);
+    recordAudit(app, { action: 'UPDATE', entityType: 'card_set', entityId: id, summary: `岗位「${card.postName}」两单两卡的岗位风险清单${fromRegister ? `改为由风险分级管控清单自动生成（${after.risk.items.length} 条）` : '改为手工编辑'}` });
+    return after;
+  });
 }
 
 export function deleteCardDraft(app: AppContext, id: string): void {

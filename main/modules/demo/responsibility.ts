@@ -11,7 +11,8 @@ import { addDays, dayStartInZone } from '../../domain/dates.ts';
 import { enterpriseTimeZone } from '../enterprise/repo.ts';
 import { acknowledge, approveList, createDraft, saveDraft } from '../duties/service.ts';
 import { suggestTemplate } from '../duties/templates.ts';
-import { approveCards, cardLibrary, createCardDraft, recordCardCheck, saveCardDraft } from '../cards/service.ts';
+import { approveCards, cardLibrary, createCardDraft, recordCardCheck, riskFromRegister, saveCardDraft } from '../cards/service.ts';
+import { registerRiskItems } from '../risk/posts.ts';
 import { assessmentRows, createPeriod, getSheet, saveSheet } from '../assessments/service.ts';
 import { prng } from './names.ts';
 import { demoSignaturePng } from './signature.ts';
@@ -139,6 +140,8 @@ function seedCards(
     const libraryKey = key === 'turningLead' || key === 'cncLead' ? 'team_leader' : suggestTemplate(lib, p.name, p.trade);
     const ctx = on(addDays(publishedOn, -6));
     const draft = createCardDraft(ctx, p.id, { libraryKey, copyCurrent: false, reason: '按重庆市“两单两卡”要求编制' });
+    // The post's risk list follows the risk register where the post has approved risk points.
+    if (registerRiskItems(app, p.id).length) riskFromRegister(ctx, draft.id, true);
     if (key === 'crane') continue; // drafted, not yet published
     if (key === 'forkliftDriver') {
       // The forklift card is long (extra rules after the warehouse re-layout): it prints on A6.

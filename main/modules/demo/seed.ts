@@ -19,6 +19,7 @@ import { createCertificate, recordCertReview } from '../certificates/service.ts'
 import { makeIdNumber, makeNamer, makePhone, prng } from './names.ts';
 import { demoSignaturePng } from './signature.ts';
 import { seedResponsibility } from './responsibility.ts';
+import { seedRisk } from './risk.ts';
 import { setBoardMembers } from '../board/service.ts';
 import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
 import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
@@ -395,6 +396,7 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
     }
 
     seedPrintCentre(app, realToday, holdersOf);
+    seedRisk(app, realToday, unitId, '陈国栋');
     seedResponsibility(app, realToday, postId, holdersOf);
   });
 }

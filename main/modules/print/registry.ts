@@ -5,6 +5,7 @@ import { responsibilityBoardDoc } from '../board/printable.ts';
 import { postCardBoardDoc, postCardsDoc } from '../cards/printable.ts';
 import { commitmentLetterDoc } from '../commitments/printable.ts';
 import { dutyAckSheetDoc, dutyListDoc, dutyPublicityDoc } from '../duties/printable.ts';
+import { postRiskCardDoc, riskMapDoc, riskNoticeBoardDoc, riskRegisterDoc } from '../risk/printable.ts';
 import type { DocType } from './types.ts';
 
 /** Every document the print centre (and `cli print`) can produce. Later modules add theirs here. */
@@ -20,6 +21,10 @@ export const DOC_TYPES: readonly DocType[] = [
   assessmentNoticeDoc,
   postCardsDoc,
   postCardBoardDoc,
+  riskRegisterDoc,
+  riskMapDoc,
+  riskNoticeBoardDoc,
+  postRiskCardDoc,
 ];
 
 export function docTypeOf(type: string): DocType {
