@@ -51,6 +51,20 @@ if (!app.requestSingleInstanceLock()) {
       webPreferences,
     });
     mainWindow.once('ready-to-show', () => mainWindow?.show());
+    // A page with unsaved edits (e.g. the four-colour map) cancels unload; ask rather than refuse silently.
+    mainWindow.webContents.on('will-prevent-unload', (event) => {
+      const win = mainWindow;
+      if (!win) return;
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'question',
+        buttons: ['不保存并关闭', '返回继续编辑'],
+        defaultId: 1,
+        cancelId: 1,
+        title: '有未保存的修改',
+        message: '当前页面有未保存的修改，关闭后这些修改将丢失。',
+      });
+      if (choice === 0) event.preventDefault();
+    });
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

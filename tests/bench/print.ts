@@ -1,7 +1,7 @@
 /**
- * Print-centre benchmarks on the large enterprise seeded by run.ts (its data
- * folder is the argument). Runs in its own process: the peak memory it reports
- * is the printing's alone. Prints the measurements as JSON.
+ * Print-centre benchmarks on the large enterprise seeded by run.ts. One
+ * workload per process (`boards`, `agreements` or `cards`), so the peak memory
+ * it reports is that workload's alone. Prints the measurements as JSON.
  */
 import { join, resolve } from 'node:path';
 import { AppRuntime } from '../../main/bootstrap.ts';
@@ -10,53 +10,69 @@ import { generateAgreements, listAgreements } from '../../main/modules/agreement
 import { renderDocument } from '../../main/modules/print/service.ts';
 import { measure, type Measurement } from './harness.ts';
 
-const dataDir = process.argv[2]!;
+const [dataDir, workload, planId] = process.argv.slice(2) as [string, 'boards' | 'agreements' | 'cards', string];
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const noTarget = { recordId: null, unitId: null, level: null, onlyUnsigned: false };
 
 const rt = await AppRuntime.open({ dataDir, resourcesDir: join(ROOT, 'resources'), migrations: loadMigrationsFromDisk(), appVersion: 'bench', channel: 'CLI' });
 const app = rt.app();
 const results: Measurement[] = [];
+let note = '';
 
-results.push(
-  await measure('responsibility board, A0 landscape (load + layout + PDF)', () => renderDocument(app, { type: 'responsibilityBoard', paper: { size: 'A0', orientation: 'landscape' }, ...noTarget }), { runs: 7, warmup: 1, budgetMs: 1500 }),
-);
+if (workload === 'boards') {
+  results.push(
+    await measure('responsibility board, A0 landscape (load + layout + PDF)', () => renderDocument(app, { type: 'responsibilityBoard', paper: { size: 'A0', orientation: 'landscape' }, ...noTarget }), { runs: 7, warmup: 1, budgetMs: 1500 }),
+  );
+  results.push(
+    await measure('安全风险公告栏, A1 landscape (3,000 points, map with 300 areas)', () => renderDocument(app, { type: 'riskNoticeBoard', paper: { size: 'A1', orientation: 'landscape' }, ...noTarget, recordId: planId }), { runs: 5, warmup: 1, budgetMs: 2000 }),
+  );
+  results.push(
+    await measure('四色分布图, A1 landscape (300 areas)', () => renderDocument(app, { type: 'riskMap', paper: { size: 'A1', orientation: 'landscape' }, ...noTarget, recordId: planId }), { runs: 5, warmup: 1, budgetMs: 2000 }),
+  );
+  note = 'boards and maps';
+}
 
-generateAgreements(app, 2026, ['COMPANY_UNIT', 'UNIT_TEAM', 'TEAM_WORKER']);
-// Two workshops with their teams: about 500 agreements.
-const workshops = (app.db.prepare(`SELECT id FROM unit WHERE kind = 'WORKSHOP' ORDER BY sortOrder LIMIT 2`).all() as { id: string }[]).map((r) => r.id);
-const count = workshops.reduce((n, unitId) => n + listAgreements(app, { year: 2026, unitId, search: null, page: 1, pageSize: 1 }).total, 0);
-let pages = 0;
-// One PDF: the print centre's batch of a department-wide selection, rendered as one document.
-const sub = app.db.prepare(`SELECT id FROM unit WHERE kind = 'WORKSHOP' ORDER BY sortOrder LIMIT 1`).get() as { id: string };
-app.db.prepare('UPDATE unit SET parentId = ? WHERE id = ?').run(sub.id, workshops[1]!);
-results.push(
-  await measure(
-    `${count} target agreements in one PDF`,
-    async () => {
-      const r = await renderDocument(app, { type: 'targetAgreements', ...noTarget, recordId: '2026', unitId: sub.id });
-      pages = r.pageCount;
-    },
-    { runs: 3, warmup: 0, budgetMs: 20_000 },
-  ),
-);
-// 两单两卡 pocket cards for every post: the bench enterprise's 800 posts are all made front-line here.
-app.db.prepare(`UPDATE post SET category = 'FRONTLINE'`).run();
-let cardPages = 0;
-let cardWarnings = 0;
-results.push(
-  await measure(
-    'pocket cards (两单两卡) for all 800 posts, one PDF',
-    async () => {
-      const r = await renderDocument(app, { type: 'postCards', ...noTarget });
-      cardPages = r.pageCount;
-      cardWarnings = r.warnings.length;
-    },
-    { runs: 2, warmup: 0, budgetMs: 30_000 },
-  ),
-);
-results[results.length - 1]!.note = `${cardPages} pages; ${cardWarnings} posts with long content laid out on A6`;
+if (workload === 'agreements') {
+  generateAgreements(app, 2026, ['COMPANY_UNIT', 'UNIT_TEAM', 'TEAM_WORKER']);
+  // Two workshops with their teams: about 500 agreements, as one department-wide selection.
+  const workshops = (app.db.prepare(`SELECT id FROM unit WHERE kind = 'WORKSHOP' ORDER BY sortOrder LIMIT 2`).all() as { id: string }[]).map((r) => r.id);
+  const count = workshops.reduce((n, unitId) => n + listAgreements(app, { year: 2026, unitId, search: null, page: 1, pageSize: 1 }).total, 0);
+  let pages = 0;
+  app.db.prepare('UPDATE unit SET parentId = ? WHERE id = ?').run(workshops[0]!, workshops[1]!);
+  results.push(
+    await measure(
+      `${count} target agreements in one PDF`,
+      async () => {
+        const r = await renderDocument(app, { type: 'targetAgreements', ...noTarget, recordId: '2026', unitId: workshops[0]! });
+        pages = r.pageCount;
+      },
+      { runs: 3, warmup: 0, budgetMs: 20_000 },
+    ),
+  );
+  note = `the agreements PDF (${pages} pages)`;
+}
+
+if (workload === 'cards') {
+  // 两单两卡 pocket cards for every post: the bench enterprise's 800 posts are all made front-line here.
+  app.db.prepare(`UPDATE post SET category = 'FRONTLINE'`).run();
+  let cardPages = 0;
+  let cardWarnings = 0;
+  results.push(
+    await measure(
+      'pocket cards (两单两卡) for all 800 posts, one PDF',
+      async () => {
+        const r = await renderDocument(app, { type: 'postCards', ...noTarget });
+        cardPages = r.pageCount;
+        cardWarnings = r.warnings.length;
+      },
+      { runs: 2, warmup: 0, budgetMs: 30_000 },
+    ),
+  );
+  results[results.length - 1]!.note = `${cardPages} pages; ${cardWarnings} posts with long content laid out on A6`;
+  note = `the pocket cards (${cardPages} pages)`;
+}
+
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-results.push({ name: 'peak memory of the print process (max RSS)', medianMs: maxRssMb, p95Ms: maxRssMb, runs: 1, budgetMs: 500, ok: maxRssMb <= 500, unit: 'MB', note: `after the agreements PDF (${pages} pages) and the pocket cards (${cardPages} pages)` });
+results.push({ name: `peak memory: ${workload} process (max RSS)`, medianMs: maxRssMb, p95Ms: maxRssMb, runs: 1, budgetMs: 500, ok: maxRssMb <= 500, unit: 'MB', note: `while printing ${note}` });
 rt.close();
 process.stdout.write(JSON.stringify(results));

@@ -12,7 +12,7 @@ import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
-import { seedLarge, seedLargeResponsibility, LARGE } from './seedLarge.ts';
+import { seedLarge, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -46,6 +46,7 @@ async function main() {
     const t0 = performance.now();
     const seeded = seedLarge(rt0.app());
     seedLargeResponsibility(rt0.app(), seeded.postIds, seeded.personIds);
+    const { planId } = seedLargeRisk(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
     const seedMs = round(performance.now() - t0);
     rt0.close();
     console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
@@ -77,17 +78,38 @@ async function main() {
     results.push(await measure('duty.coverage one workshop', () => call(rt, 'duty.coverage', { unitId: workshop }), { budgetMs: 200 }));
     results.push(await measure('duty.posts (800 posts with status)', () => call(rt, 'duty.posts', {}), { budgetMs: 200 }));
     results.push(await measure('card.posts (front-line posts with status)', () => call(rt, 'card.posts', {}), { budgetMs: 200 }));
+    const riskBudget = 50;
+    const riskNote = `${LARGE_RISK.points} points, ${LARGE_RISK.points * LARGE_RISK.measuresPerPoint} measures`;
+    results.push(await measure('risk.list first page', () => call(rt, 'risk.list', {}), { budgetMs: riskBudget, note: riskNote }));
+    results.push(await measure('risk.list page 30', () => call(rt, 'risk.list', { page: 30 }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list filter level 较大', () => call(rt, 'risk.list', { level: 'HIGH' }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list filter unit incl. sub-units', () => call(rt, 'risk.list', { unitId: workshop }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list filter accident type 触电', () => call(rt, 'risk.list', { accidentType: '触电' }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list filter post', () => call(rt, 'risk.list', { postId: seeded.postIds[5]! }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list search "配电"', () => call(rt, 'risk.list', { search: '配电' }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.list review overdue', () => call(rt, 'risk.list', { reviewOverdue: true }), { budgetMs: riskBudget }));
+    results.push(await measure('risk.stats (whole register)', () => call(rt, 'risk.stats', {}), { runs: 10, note: 'not a list call; reported for the dashboard' }));
+    results.push(await measure('riskMap.get (300 areas)', () => call(rt, 'riskMap.get', { id: planId }), { budgetMs: riskBudget }));
 
     rt.close();
 
     // Print centre, in its own process so its peak memory is its own.
-    const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir], { encoding: 'utf8' });
-    if (child.status !== 0) throw new Error(`print bench failed: ${child.stderr}`);
-    const printResults = JSON.parse(child.stdout) as Measurement[];
+    const printResults: Measurement[] = [];
+    for (const workload of ['boards', 'agreements', 'cards']) {
+      const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir, workload, planId], { encoding: 'utf8' });
+      if (child.status !== 0) throw new Error(`print bench (${workload}) failed: ${child.stderr}`);
+      printResults.push(...(JSON.parse(child.stdout) as Measurement[]));
+    }
+
+    // The four-colour map in Chromium (builds the renderer; needs a Chromium, as the browser tests do).
+    const fps = spawnSync(process.execPath, [join(import.meta.dirname, 'mapFps.ts'), dataDir, planId], { encoding: 'utf8' });
+    if (fps.status !== 0) throw new Error(`map frame-rate bench failed: ${fps.stderr}`);
+    const fpsResults = JSON.parse(fps.stdout.slice(fps.stdout.indexOf('['))) as Measurement[];
 
     printTable('Foundation benchmarks (median of repeated calls through the dispatcher)', results);
     printTable('Print centre benchmarks', printResults);
-    results.push(...printResults);
+    printTable('Four-colour map in Chromium (frame times while zooming and panning)', fpsResults);
+    results.push(...printResults, ...fpsResults);
     const outDir = join(ROOT, '.bench');
     mkdirSync(outDir, { recursive: true });
     writeFileSync(join(outDir, 'foundation.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, seedMs, results }, null, 2));

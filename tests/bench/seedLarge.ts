@@ -16,6 +16,8 @@ import { insertPost } from '../../main/modules/posts/repo.ts';
 import { makeNamer, makePhone, prng } from '../../main/modules/demo/names.ts';
 import { idNumberCheckChar } from '../../preload/contract/validators.ts';
 import { today } from '../../main/modules/enterprise/service.ts';
+import { storeAttachment } from '../../main/modules/attachments/service.ts';
+import { demoSitePlanPng } from '../../main/modules/demo/sitePlan.ts';
 
 export interface LargeSizes {
   people: number;
@@ -149,5 +151,74 @@ export function seedLargeResponsibility(app: AppContext, postIds: string[], pers
       if (i % 10 !== 3) listAck.run(app.newId(), listOf.get(h.postId)!, h.personId, now);
       if (i % 10 !== 7) cardAck.run(app.newId(), cardOf.get(h.postId)!, h.personId, now);
     });
+  });
+}
+
+export const LARGE_RISK = { points: 3000, measuresPerPoint: 5, areas: 300 };
+
+/**
+ * The large enterprise's risk register: 3,000 approved points (2 hazards and 5
+ * measures each, so 15,000 measures), each assessed by LEC and linked to one or
+ * two posts, and a site plan with 300 areas. Straight SQL in one transaction.
+ */
+export function seedLargeRisk(app: AppContext, unitIds: string[], postIds: string[], personIds: string[]): { planId: string } {
+  const db = app.db;
+  const now = app.clock.nowMs();
+  const rand = prng(7);
+  const lib = JSON.parse(readFileSync(join(app.resourcesDir, 'content', 'risk-library.json'), 'utf8')) as {
+    entries: { name: string; kind: string; hazards: { description: string; category: string; accidentTypes: string[] }[]; measures: { category: string; content: string }[]; lec: { L: number; E: number; C: number } }[];
+  };
+  const L = [10, 6, 3, 1, 0.5];
+  const E = [10, 6, 3, 2, 1];
+  const C = [40, 15, 7, 3, 1];
+  const level = (d: number) => (d >= 320 ? 'MAJOR' : d >= 160 ? 'HIGH' : d >= 70 ? 'MEDIUM' : 'LOW');
+  const profileId = (db.prepare(`SELECT id FROM risk_profile WHERE method = 'LEC' AND isDefault = 1`).get() as { id: string }).id;
+  return inTransaction(db, () => {
+    const point = db.prepare(
+      `INSERT INTO risk_point (id, code, name, kind, location, unitId, controlLevel, respUnitId, respPersonId, identifiedOn, nextReviewOn, status, approvedBy, approvedOn, currentAssessmentId, level, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-10', ?, 'ACTIVE', '基准测试', '2026-01-20', ?, ?, ?, ?)`,
+    );
+    const hazard = db.prepare('INSERT INTO hazard_factor (id, riskPointId, seq, description, category, accidentTypesJson) VALUES (?, ?, ?, ?, ?, ?)');
+    const measure = db.prepare('INSERT INTO control_measure (id, riskPointId, seq, category, content, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const assessment = db.prepare(
+      `INSERT INTO risk_assessment (id, riskPointId, method, profileId, profileName, profileVersion, valuesJson, score, level, bandLabel, assessedOn, assessorName, createdAtMs) VALUES (?, ?, 'LEC', ?, 'LEC', 1, ?, ?, ?, NULL, '2026-01-15', '基准测试', ?)`,
+    );
+    const link = db.prepare('INSERT OR IGNORE INTO risk_point_post (riskPointId, postId) VALUES (?, ?)');
+    const pointIds: string[] = [];
+    for (let i = 0; i < LARGE_RISK.points; i++) {
+      const e = lib.entries[i % lib.entries.length]!;
+      const id = app.newId();
+      const aid = app.newId();
+      const v = { L: L[Math.floor(rand() * L.length)]!, E: E[Math.floor(rand() * E.length)]!, C: C[Math.floor(rand() * C.length)]! };
+      const d = Math.round(v.L * v.E * v.C * 1000) / 1000;
+      const unitId = unitIds[i % unitIds.length]!;
+      point.run(id, `FX-${String(i + 1).padStart(4, '0')}`, `${e.name}（${i + 1}）`, e.kind, `区域 ${i % 97}`, unitId, 'TEAM', unitId, personIds[i % personIds.length]!, i % 50 === 0 ? '2026-06-30' : '2027-01-20', aid, level(d), now, now);
+      e.hazards.slice(0, 2).forEach((h, j) => hazard.run(app.newId(), id, j + 1, h.description, h.category, JSON.stringify(h.accidentTypes)));
+      for (let j = 0; j < LARGE_RISK.measuresPerPoint; j++) {
+        const m = e.measures[j % e.measures.length]!;
+        measure.run(app.newId(), id, j + 1, m.category, m.content, now, now);
+      }
+      assessment.run(aid, id, profileId, JSON.stringify({ values: v, labels: {} }), d, level(d), now);
+      link.run(id, postIds[i % postIds.length]!);
+      if (i % 3 === 0) link.run(id, postIds[(i * 7) % postIds.length]!);
+      pointIds.push(id);
+    }
+    // A plan with 300 areas in a 20 × 15 grid, each covering ten points.
+    const attId = storeAttachment(app, demoSitePlanPng(), '大型厂区总平面图.png', 'image').id;
+    const planId = app.newId();
+    db.prepare('INSERT INTO site_plan (id, name, attachmentId, compiledBy, reviewedBy, approvedBy, mapDate, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(planId, '大型厂区总平面图', attId, '编制人', '审核人', '批准人', '2026-10-01', now, now);
+    const area = db.prepare('INSERT INTO risk_area (id, planId, kind, label, pointsJson, seq) VALUES (?, ?, ?, ?, ?, ?)');
+    const areaPoint = db.prepare('INSERT INTO risk_area_point (areaId, riskPointId) VALUES (?, ?)');
+    for (let i = 0; i < LARGE_RISK.areas; i++) {
+      const col = i % 20;
+      const row = Math.floor(i / 20);
+      const [x0, y0, w, h] = [0.02 + col * 0.048, 0.03 + row * 0.063, 0.04, 0.05];
+      const id = app.newId();
+      // Irregular hexagons, so the polygons are not simply rectangles.
+      const pts = [[x0, y0 + h * 0.3], [x0 + w * 0.4, y0], [x0 + w, y0 + h * 0.1], [x0 + w, y0 + h * 0.8], [x0 + w * 0.6, y0 + h], [x0, y0 + h]];
+      area.run(id, planId, 'POLYGON', `区域${i + 1}`, JSON.stringify(pts), i + 1);
+      for (let j = 0; j < 10; j++) areaPoint.run(id, pointIds[(i * 10 + j) % pointIds.length]!);
+    }
+    return { planId };
   });
 }

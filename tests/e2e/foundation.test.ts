@@ -1,31 +1,13 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import { closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
+import { chooseUnit, nav } from './harness/ui.ts';
 
 let app: E2EApp;
 afterEach(async () => app?.close());
 afterAll(closeBrowser);
-
-/** Picks a unit in a form's tree select and waits until the choice shows. */
-async function chooseUnit(page: Page, form: Locator, name: string) {
-  const item = form.locator('.ant-form-item', { has: page.getByLabel('所属单位') });
-  await expect
-    .poll(async () => {
-      await form.getByLabel('所属单位').click();
-      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
-      return item.locator('.ant-select-content, .ant-select-selection-item').first().textContent();
-    }, { timeout: 20_000 })
-    .toContain(name);
-}
-
-const nav = async (a: E2EApp, label: string, testId: string) => {
-  await a.page.locator('.ant-menu-item').filter({ has: a.page.getByText(label, { exact: true }) }).click();
-  await a.page.getByTestId(testId).waitFor();
-  await a.page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => {});
-};
 
 describe('the demo enterprise in the browser', () => {
   it('every foundation screen works on the demo data', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { AppRuntime } from '../../main/bootstrap.ts';
+import { EnterpriseProfileInput } from '../../preload/contract/enterprise.ts';
 import { demoSignaturePng } from '../../main/modules/demo/signature.ts';
 import { compactText, pdfImageCount, pdfPages } from '../helpers/pdf.ts';
 import { call, closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
@@ -70,11 +71,16 @@ describe('print centre', () => {
     app = await launchApp({ seed: 'demo' });
     const { page } = app;
     await waitForState(page, 'ready');
+    // The demo profile is complete; blank one field so the board has something to report missing.
+    const profile = await call(app.rt, 'enterprise.get', {});
+    const keep = Object.keys(EnterpriseProfileInput.shape);
+    const input = Object.fromEntries(Object.entries(profile).filter(([k]) => keep.includes(k)));
+    await call(app.rt, 'enterprise.update', { ...input, internalReportPhone: null });
     await page.locator('.ant-menu-item', { hasText: '打印中心' }).click();
     await page.getByTestId('print-type').click();
     await page.locator('.ant-select-item-option', { hasText: '安全生产责任公示牌' }).click();
     await waitForPreview(page);
-    await page.getByTestId('print-omitted').getByText('安全风险分布').waitFor();
+    await page.getByTestId('print-omitted').getByText('内部举报电话').waitFor();
     const fingerprint = (await page.getByTestId('print-fingerprint').textContent())!.replace('指纹', '').trim();
     expect(fingerprint).toMatch(/^[0-9a-f]{12}$/);
     await app.screenshot('34-print-centre-board');

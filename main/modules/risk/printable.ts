@@ -14,6 +14,8 @@ import { getPlan, listPlans } from './map.ts';
 import { allRisks, getRisk } from './service.ts';
 
 const REGISTER_PER_PART = 40;
+/** Rows a notice board can carry legibly; the ledger has the rest. */
+const BOARD_ROWS = 16;
 
 function counts(levels: (RiskLevel | null)[]) {
   return RISK_LEVEL_ORDER.map((level) => ({ level, count: levels.filter((l) => l === level).length }));
@@ -99,10 +101,12 @@ function loadMap(app: AppContext, t: PrintTarget): Loaded<MapData> {
 function loadNoticeBoard(app: AppContext, t: PrintTarget): Loaded<NoticeBoardData> {
   const e = getEnterprise(app);
   const active = allRisks(app, { unitId: null, status: 'ACTIVE', postId: null, search: null });
-  const serious = active.filter((r) => r.level === 'MAJOR' || r.level === 'HIGH').map((r) => getRisk(app, r.id));
+  const allSerious = active.filter((r) => r.level === 'MAJOR' || r.level === 'HIGH');
+  const serious = allSerious.slice(0, BOARD_ROWS).map((r) => getRisk(app, r.id));
   const plan = planOf(app, t.recordId);
   const omitted: string[] = [];
   if (!plan) omitted.push('四色分布图缩略图（请先建立四色分布图）');
+  if (allSerious.length > BOARD_ROWS) omitted.push(`较大及以上风险点共 ${allSerious.length} 个，公告栏列出等级最高的 ${BOARD_ROWS} 个；完整清单见「安全风险分级管控清单」`);
   const approvals = plan ? { compiledBy: plan.compiledBy, reviewedBy: plan.reviewedBy, approvedBy: plan.approvedBy } : { compiledBy: null, reviewedBy: null, approvedBy: null };
   // The board is as current as the newest approval or review of an approved point.
   const lastApproved = (

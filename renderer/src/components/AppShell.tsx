@@ -1,8 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Layout, Menu, Dropdown, Tag, Space, Button, Typography, App as AntApp } from 'antd';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CalculatorOutlined,
+  HeatMapOutlined,
   CheckSquareOutlined,
   CreditCardOutlined,
   ProfileOutlined,
@@ -37,6 +41,10 @@ import { DutiesPage } from '../features/duties/DutiesPage.tsx';
 import { CoveragePage } from '../features/duties/CoveragePage.tsx';
 import { CardsPage } from '../features/cards/CardsPage.tsx';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage.tsx';
+import { RiskRegisterPage } from '../features/risk/RiskRegisterPage.tsx';
+import { MapPage } from '../features/risk/MapPage.tsx';
+import { RiskStatsPage } from '../features/risk/RiskStatsPage.tsx';
+import { RiskProfilesPage } from '../features/risk/RiskProfilesPage.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -63,6 +71,17 @@ const MENU = [
       { key: '/duties/coverage', icon: <CheckSquareOutlined />, label: '岗位全覆盖检查' },
       { key: '/cards', icon: <CreditCardOutlined />, label: '两单两卡' },
       { key: '/assessments', icon: <TrophyOutlined />, label: '责任制考核' },
+    ],
+  },
+  {
+    key: 'risk',
+    type: 'group' as const,
+    label: '风险分级管控',
+    children: [
+      { key: '/risks', icon: <AlertOutlined />, label: '风险清单' },
+      { key: '/risks/map', icon: <HeatMapOutlined />, label: '四色分布图' },
+      { key: '/risks/stats', icon: <BarChartOutlined />, label: '风险统计' },
+      { key: '/risks/profiles', icon: <CalculatorOutlined />, label: '评价方法' },
     ],
   },
   {
@@ -94,11 +113,15 @@ export function AppShell({ status }: { status: AppStatus }) {
   const operators = useApi('operator.list', {});
   const switchOperator = useApiMutation('session.switchOperator');
 
+  // A new page starts at its top, not at the previous page's scroll position.
+  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+
   const selected = useMemo(() => {
     const path = location.pathname;
     if (path === '/') return '/';
-    if (path.startsWith('/duties/coverage')) return '/duties/coverage';
-    return '/' + (path.split('/')[1] ?? '');
+    // The longest menu entry the path lies under (/duties/coverage before /duties).
+    const keys = MENU.flatMap((m) => ('children' in m && m.children ? m.children.map((c) => c.key) : [m.key]));
+    return keys.filter((k) => k !== '/' && (path === k || path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0] ?? '/';
   }, [location.pathname]);
 
   const operatorItems = (operators.data ?? [])
@@ -171,6 +194,10 @@ export function AppShell({ status }: { status: AppStatus }) {
             <Route path="/duties/coverage" element={<CoveragePage />} />
             <Route path="/cards" element={<CardsPage />} />
             <Route path="/assessments" element={<AssessmentsPage />} />
+            <Route path="/risks" element={<RiskRegisterPage />} />
+            <Route path="/risks/map" element={<MapPage />} />
+            <Route path="/risks/stats" element={<RiskStatsPage />} />
+            <Route path="/risks/profiles" element={<RiskProfilesPage />} />
             <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/print" element={<PrintCentrePage />} />

@@ -19,7 +19,9 @@ function base64ToBytes(b64: string): Uint8Array {
 export function PdfPreview({ pdfBase64, maxPages = 12 }: { pdfBase64: string; maxPages?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
-  const [rendering, setRendering] = useState(true);
+  // Keyed by the PDF itself, so the page never reports "done" for the previous document.
+  const [renderedFor, setRenderedFor] = useState<string | null>(null);
+  const rendering = renderedFor !== pdfBase64;
   const [pages, setPages] = useState<number>(0);
 
   useEffect(() => {
@@ -28,7 +30,6 @@ export function PdfPreview({ pdfBase64, maxPages = 12 }: { pdfBase64: string; ma
     const el = host.current;
     if (!el) return;
     el.replaceChildren();
-    setRendering(true);
     setError(null);
     (async () => {
       doc = await getDocument({ data: base64ToBytes(pdfBase64) }).promise;
@@ -56,7 +57,7 @@ export function PdfPreview({ pdfBase64, maxPages = 12 }: { pdfBase64: string; ma
         if (!cancelled) setError(err instanceof Error ? err.message : String(err));
       })
       .finally(() => {
-        if (!cancelled) setRendering(false);
+        if (!cancelled) setRenderedFor(pdfBase64);
       });
     return () => {
       cancelled = true;
@@ -69,7 +70,7 @@ export function PdfPreview({ pdfBase64, maxPages = 12 }: { pdfBase64: string; ma
       {error && <Alert type="error" title={`预览失败：${error}`} />}
       {rendering && <Spin style={{ display: 'block', margin: '24px auto' }} />}
       <div ref={host} />
-      {pages > maxPages && <div className="sl-muted" style={{ textAlign: 'center', padding: 8 }}>共 {pages} 页，预览只显示前 {maxPages} 页；保存或打开后可查看全部。</div>}
+      {!rendering && pages > maxPages && <div className="sl-muted" style={{ textAlign: 'center', padding: 8 }}>共 {pages} 页，预览只显示前 {maxPages} 页；保存或打开后可查看全部。</div>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -8,7 +8,8 @@ import { loadMigrationsFromDisk } from '../../../main/db/migrations/fromDisk.ts'
 import { dispatch } from '../../../main/ipc/dispatch.ts';
 import { RESOURCES_DIR, tempDir } from '../../helpers/runtime.ts';
 import { launchChromium } from './chromium.ts';
-import { BRIDGE_FILE, SCREENSHOTS } from './paths.ts';
+import { SCREENSHOTS } from './paths.ts';
+import { connectPage } from './bridge.ts';
 
 let browser: Browser | null = null;
 
@@ -102,21 +103,7 @@ export async function launchApp(options: { seed?: 'demo' | 'none'; dataDir?: str
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
   });
-  await page.exposeBinding('__safeledgerInvoke', async ({ frame }, method: unknown, input: unknown) => {
-    if (frame !== page!.mainFrame() || !frame.url().startsWith(url)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
-    }
-    return dispatch(rt, method, input, { validateOutput: true, log: (err, m) => pageErrors.push(`main[${m}]: ${String(err)}`) });
-  });
-  const bridge = readFileSync(BRIDGE_FILE, 'utf8');
-  await page.addInitScript(`(() => {
-    ${bridge}
-    const api = SafeLedgerBridge.createBridge({
-      invoke: (method, input) => window.__safeledgerInvoke(method, input),
-      subscribe: (listener) => { window.__safeledgerEmit = listener; },
-    });
-    Object.defineProperty(window, 'api', { value: api, writable: false, configurable: false });
-  })();`);
+  await connectPage(page, url, () => rt, pageErrors);
   await page.goto(url);
 
   const app: E2EApp = {

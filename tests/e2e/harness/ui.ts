@@ -1,6 +1,7 @@
 /** Gestures several end-to-end tests share. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import type { E2EApp } from './app.ts';
 
 /** Draws two strokes on the signature pad once its dialog has settled. */
 export async function drawSignature(page: Page) {
@@ -30,3 +31,22 @@ export async function drawSignature(page: Page) {
 export async function waitForPreview(page: Page) {
   await page.locator('[data-testid="pdf-preview"][data-rendering="no"] .sl-pdf-page').first().waitFor({ timeout: 60_000 });
 }
+
+/** Picks a unit in a form's tree select and waits until the choice shows. */
+export async function chooseUnit(page: Page, form: Locator, name: string) {
+  const item = form.locator('.ant-form-item', { has: page.getByLabel('所属单位') });
+  await expect
+    .poll(async () => {
+      await form.getByLabel('所属单位').click();
+      await page.locator('.ant-select-tree-node-content-wrapper', { hasText: name }).first().click();
+      return item.locator('.ant-select-content, .ant-select-selection-item').first().textContent();
+    }, { timeout: 20_000 })
+    .toContain(name);
+}
+
+/** Opens a menu entry by its exact label and waits for the page. */
+export const nav = async (a: E2EApp, label: string, testId: string) => {
+  await a.page.locator('.ant-menu-item').filter({ has: a.page.getByText(label, { exact: true }) }).click();
+  await a.page.getByTestId(testId).waitFor();
+  await a.page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' }).catch(() => {});
+};

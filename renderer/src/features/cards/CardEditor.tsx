@@ -39,6 +39,7 @@ export function CardEditor({
   const save = useApiMutation('card.saveDraft');
   const approve = useApiMutation('card.approve');
   const fromList = useApiMutation('card.dutiesFromList');
+  const fromRegister = useApiMutation('card.riskFromRegister');
   const del = useApiMutation('card.deleteDraft');
   const library = useApi('card.library', {});
   const content = Form.useWatch('content', form) as CardContent | undefined;
@@ -151,6 +152,18 @@ export function CardEditor({
       },
     });
 
+  /** Switches the risk list between the register and hand editing; unsaved edits are saved first. */
+  const toggleRegister = async (on: boolean) => {
+    if (dirty && !(await persist())) return;
+    try {
+      const r = await fromRegister.mutateAsync({ id: card.id, fromRegister: on });
+      form.setFieldValue(['content', 'risk'], r.risk);
+      void message.success(on ? `岗位风险清单已改为由风险清单生成（${r.risk.items.length} 条）` : '岗位风险清单已改为手工编辑，可逐条修改');
+    } catch (err) {
+      void message.error(errorMessage(err));
+    }
+  };
+
   const confirmDelete = () =>
     modal.confirm({
       title: `删除第 ${card.version} 版草稿？`,
@@ -258,7 +271,7 @@ export function CardEditor({
               ...section$(
                 p.key,
                 p.key === 'risk' ? (
-                  <RiskSection />
+                  <RiskSection fromRegister={content?.risk?.fromRegister ?? card.risk.fromRegister} registerItems={content?.risk?.items ?? card.risk.items} onToggle={(on) => void toggleRegister(on)} toggling={fromRegister.isPending} />
                 ) : p.key === 'duty' ? (
                   <DutySection hasList={hasList} onFromList={confirmFromList} fromListLoading={fromList.isPending} />
                 ) : p.key === 'operation' ? (

@@ -78,9 +78,48 @@ function LevelMark({ value }: { value?: CardSet['risk']['items'][number]['level'
   );
 }
 
-export function RiskSection() {
+/** The risk list drawn from the register: shown as it is, changed only through the register. */
+function RegisterRisks({ items, onManual, busy }: { items: CardSet['risk']['items']; onManual: () => void; busy: boolean }) {
+  return (
+    <div data-testid="card-risk-register">
+      <SectionHead title="岗位风险清单" color={PART_COLOR.risk} count={items.length} max={LIMITS.risks} hint="由风险分级管控清单自动生成：取本岗位关联的已批准风险点的危险有害因素，等级高的在前。风险点修改或重新评价后，这里和已打印的卡片随之更新（打印中心会提示需重印）。" />
+      <ol style={{ margin: '0 0 12px', paddingInlineStart: 22 }}>
+        {items.map((r) => (
+          <li key={`${r.riskPointId}-${r.statement}`} style={{ marginBottom: 4 }}>
+            {r.statement} <span className="sl-muted">〔{r.accidentType} · {r.stage}〕</span> {r.level && <RiskLevelTag level={r.level} />}
+          </li>
+        ))}
+      </ol>
+      <Button onClick={onManual} loading={busy} data-testid="card-risk-manual">
+        改为手工编辑
+      </Button>
+    </div>
+  );
+}
+
+export function RiskSection({ fromRegister, registerItems, onToggle, toggling }: { fromRegister: boolean; registerItems: CardSet['risk']['items']; onToggle: (fromRegister: boolean) => void; toggling: boolean }) {
+  if (fromRegister) {
+    return (
+      <div>
+        <RegisterRisks items={registerItems} onManual={() => onToggle(false)} busy={toggling} />
+        <Mnemonic part="risk" example="岗前风险心中记，防护到位保安全" />
+      </div>
+    );
+  }
   return (
     <div>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="可由风险分级管控清单自动生成"
+        description="本岗位关联了已批准的风险点时，岗位风险清单可直接取自风险清单（含风险等级颜色），风险变化时自动更新。"
+        action={
+          <Button size="small" onClick={() => onToggle(true)} loading={toggling} data-testid="card-risk-from-register">
+            由风险清单生成
+          </Button>
+        }
+      />
       <Form.List name={['content', 'risk', 'items']}>
         {(fields, { add, remove, move }) => (
           <>

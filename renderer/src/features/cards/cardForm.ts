@@ -56,6 +56,7 @@ export function toContent(c: Partial<CardContent> | undefined): ContentInput {
         level: r?.level ?? null,
       })),
       mnemonic: opt(risk?.mnemonic),
+      fromRegister: risk?.fromRegister ?? false,
     },
     duty: { items: (duty?.items ?? []).map(str), mnemonic: opt(duty?.mnemonic) },
     operation: {

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../lib/api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CertStateTag } from '../../components/tags.tsx';
-import { EmploymentType, PostCategory } from '../../../../preload/contract/enums.ts';
+import { EmploymentType, PostCategory, RISK_COLORS, RiskLevel } from '../../../../preload/contract/enums.ts';
 
 export function DashboardPage() {
   const q = useApi('dashboard.get', {});
@@ -101,6 +101,7 @@ export function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <RiskCard />
           <ResponsibilityCard />
           <Card title="无人在岗的岗位" size="small" style={{ marginBottom: 16 }} extra={<Link to="/posts?withoutHolders=1">全部 {d.postsWithoutHolders.count} 个</Link>} data-testid="posts-without-holders">
             <ItemList
@@ -160,6 +161,50 @@ function ResponsibilityCard() {
             {gap(c.peopleNotAcknowledged.length, '未签字确认', 'unsigned')}
             {gap(c.flexibleNotCovered.length, '派遣/灵活用工未覆盖', 'flexible')}
           </Space>
+        </>
+      )}
+    </Card>
+  );
+}
+
+/** 重大 and 较大 risks and overdue reviews: what a regulator looks at first. */
+function RiskCard() {
+  const q = useApi('risk.stats', {});
+  const s = q.data;
+  const serious = (s?.top ?? []).slice(0, 6);
+  return (
+    <Card title="安全风险" size="small" style={{ marginBottom: 16 }} loading={!s} extra={<Link to="/risks">风险清单</Link>} data-testid="dashboard-risk">
+      {s && (
+        <>
+          <Space size={[6, 8]} wrap style={{ marginBottom: 8 }}>
+            {s.byLevel.map((l) => (
+              <Link key={l.level} to={`/risks?level=${l.level}`}>
+                <Tag style={{ background: RISK_COLORS[l.level].hex, color: l.level === 'MEDIUM' ? '#1f2937' : '#fff', border: 0 }}>
+                  {RiskLevel.label[l.level]} {l.count}
+                </Tag>
+              </Link>
+            ))}
+            {s.reviewOverdue > 0 && (
+              <Link to="/risks?overdue=1">
+                <Tag color="red">评审逾期 {s.reviewOverdue}</Tag>
+              </Link>
+            )}
+            {s.draft > 0 && (
+              <Link to="/risks?status=DRAFT">
+                <Tag color="orange">待批准 {s.draft}</Tag>
+              </Link>
+            )}
+          </Space>
+          <ItemList
+            items={serious}
+            empty="没有较大及以上风险"
+            render={(r) => ({
+              key: r.id,
+              title: <Link to={`/risks?risk=${r.id}`}>{r.code} {r.name}</Link>,
+              description: `${r.unitName}${r.respPersonName ? ` · 责任人 ${r.respPersonName}` : ''}${r.reviewOverdue ? ' · 评审逾期' : ''}`,
+              extra: r.level ? <Tag style={{ background: RISK_COLORS[r.level].hex, color: '#fff', border: 0 }}>{RiskLevel.label[r.level]}</Tag> : null,
+            })}
+          />
         </>
       )}
     </Card>
