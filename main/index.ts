@@ -13,6 +13,7 @@ import { loadBundledMigrations } from './db/migrations/bundled.ts';
 import { defaultDataDir } from './domain/paths.ts';
 import { registerIpc, sendEvent } from './ipc/register.ts';
 import { APP_VERSION } from './version.ts';
+import { startDesktopNotices } from './desktopNotices.ts';
 import { installGuards, secureWebPreferences } from './window.ts';
 
 if (!app.requestSingleInstanceLock()) {
@@ -105,6 +106,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     registerIpc(ipcMain, () => runtime!, appEntryUrl, (err, method) => console.error(`[${method}]`, err));
     createWindow();
+    startDesktopNotices(() => runtime, () => mainWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });

@@ -58,8 +58,18 @@ export function minDate(...ds: (DateStr | null | undefined)[]): DateStr | null {
 
 /** The calendar date of an instant in an IANA time zone (the enterprise's, default Asia/Shanghai). */
 export function dateInZone(epochMs: number, timeZone: string): DateStr {
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return f.format(new Date(epochMs));
+  return formatter(`d|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(new Date(epochMs));
+}
+
+// Building an Intl formatter costs far more than using one; keep one per zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7. */
@@ -70,16 +80,18 @@ export function isoWeekday(d: DateStr): number {
 
 /** Offset of `timeZone` from UTC at instant `ms`, in ms (Asia/Shanghai → +8 h). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+  const f = formatter(`o|${timeZone}`, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+  );
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return asUtc - Math.floor(ms / 1000) * 1000;

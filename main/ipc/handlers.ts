@@ -16,6 +16,8 @@ import { peopleHandlers } from '../modules/people/handlers.ts';
 import { postsHandlers } from '../modules/posts/handlers.ts';
 import { printHandlers } from '../modules/print/handlers.ts';
 import { riskHandlers } from '../modules/risk/handlers.ts';
+import { checkHandlers } from '../modules/checks/handlers.ts';
+import { hazardHandlers } from '../modules/hazards/handlers.ts';
 
 /** Every contract method's implementation. A missing one fails `npm run typecheck`. */
 export const handlers = {
@@ -36,4 +38,6 @@ export const handlers = {
   ...cardsHandlers,
   ...assessmentsHandlers,
   ...riskHandlers,
+  ...checkHandlers,
+  ...hazardHandlers,
 } satisfies ApiHandlers;

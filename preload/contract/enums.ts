@@ -152,3 +152,35 @@ export type ControlLevel = (typeof ControlLevel.values)[number];
 
 export const RiskMethod = labels({ LEC: '作业条件危险性评价法（LEC）', LS: '风险矩阵法（LS）', DIRECT: '直接判定为重大风险' });
 export type RiskMethod = (typeof RiskMethod.values)[number];
+
+// ---- 隐患排查治理 ----
+export const CheckTier = labels({ DAY: '日检查', WEEK: '周检查', MONTH: '月检查', SPECIAL: '专项检查', SEASONAL: '季节性检查', HOLIDAY: '节假日前后检查', ADHOC: '临时检查' });
+export const CheckFrequency = labels({ DAILY: '每天（每班）', WEEKLY: '每周', MONTHLY: '每月', QUARTERLY: '每季度', ONCE: '一次' });
+export const CheckScopeKind = labels({ UNIT: '单位', AREA: '区域', RISK_POINT: '风险点' });
+export const CheckItemCategory = labels({ BASIC: '基础管理类', SITE: '现场管理类' });
+export const CheckMethod = labels({ DOC: '查资料', ASK: '询问', LOOK: '现场查看', TEST: '检测' });
+export const CheckResult = labels({ PASS: '合格', FAIL: '不合格', NA: '不适用' });
+export const CheckTaskState = labels({ DUE: '待检查', DONE: '已检查', LATE: '补做', MISSED: '漏检', UPCOMING: '未开始' });
+export const HazardSource = labels({ DAY: '日检查', WEEK: '周检查', MONTH: '月检查', SPECIAL: '专项/季节性/节假日检查', ADHOC: '随机发现', DRILL: '应急演练', EXTERNAL: '外部检查', REPORT: '员工举报' });
+export const HazardKind = labels({ PERSON: '人的不安全行为', THING: '物的不安全状态', MANAGEMENT: '管理缺陷' });
+export const HazardScope = labels({ BASIC: '基础管理', SITE: '现场管理' });
+export const HazardStatus = labels({ PENDING: '待整改', IN_PROGRESS: '整改中', AWAITING_REVIEW: '待复查', CLOSED: '已销号' });
+export const HazardPhotoStage = labels({ FOUND: '隐患照片', RECTIFIED: '整改后照片', REINSPECTED: '复查照片' });
+export const HazardEventKind = labels({
+  REGISTER: '登记',
+  UPDATE: '修改',
+  START: '下发整改通知',
+  EXTEND: '延期',
+  SUBMIT: '整改完成，申请复查',
+  REINSPECT_PASS: '复查合格',
+  REINSPECT_FAIL: '复查不合格，退回整改',
+  CLOSE: '销号',
+  REOPEN: '重新打开',
+  PLAN: '编制治理方案',
+  APPROVE: '主要负责人批准治理方案',
+  REPORT: '报告监管部门',
+});
+export type CheckTier = (typeof CheckTier.values)[number];
+export type CheckFrequency = (typeof CheckFrequency.values)[number];
+export type HazardStatus = (typeof HazardStatus.values)[number];
+export type HazardSource = (typeof HazardSource.values)[number];

@@ -20,6 +20,8 @@ import { peopleContract } from './people.ts';
 import { postsContract } from './posts.ts';
 import { printContract } from './print.ts';
 import { riskContract } from './risk.ts';
+import { checksContract } from './checks.ts';
+import { hazardsContract } from './hazards.ts';
 
 export const contract = {
   ...appContract,
@@ -39,6 +41,8 @@ export const contract = {
   ...cardsContract,
   ...assessmentsContract,
   ...riskContract,
+  ...checksContract,
+  ...hazardsContract,
 };
 
 export type Contract = typeof contract;

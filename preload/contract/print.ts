@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from './define.ts';
-import { input, none, optId, optText, pageOf, paging, text } from './fields.ts';
+import { input, int, none, optDate, optId, optText, pageOf, paging, text } from './fields.ts';
 
 export const PaperChoiceInput = input({
   size: text('纸张尺寸', 30),
@@ -17,7 +17,15 @@ export const PrintRequestInput = input({
   unitId: optId('单位'),
   level: optText('层级', 20),
   onlyUnsigned: z.boolean().optional().default(false),
+  from: optDate('开始日期'),
+  to: optDate('结束日期'),
+  status: optText('状态', 20),
+  year: int('年度', 2000, 2100).nullable().optional(),
+  quarter: int('季度', 1, 4).nullable().optional(),
 });
+
+export const PRINT_OPTIONS = ['unit', 'level', 'status', 'period', 'year', 'quarter', 'onlyUnsigned'] as const;
+const OptionChoices = z.object({ label: z.string(), options: z.array(z.object({ value: z.string(), label: z.string() })) });
 
 const PaperInfo = z.object({ key: z.string(), label: z.string(), widthMm: z.number(), heightMm: z.number(), orientation: z.enum(['portrait', 'landscape']) });
 
@@ -31,8 +39,10 @@ export const DocTypeInfo = z.object({
   suggestedSizes: z.array(z.string()),
   minShortSideMm: z.number(),
   records: z.object({ label: z.string(), required: z.boolean(), placeholder: z.string().nullable() }).nullable(),
-  options: z.array(z.enum(['unit', 'level', 'onlyUnsigned'])),
+  options: z.array(z.enum(PRINT_OPTIONS)),
   onlyUnsignedLabel: z.string(),
+  /** The type's own values for the 'level' and 'status' options (null: the defaults, e.g. agreement levels). */
+  choices: z.object({ level: OptionChoices.nullable(), status: OptionChoices.nullable() }),
 });
 export type DocTypeInfo = z.infer<typeof DocTypeInfo>;
 

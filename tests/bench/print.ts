@@ -1,6 +1,6 @@
 /**
  * Print-centre benchmarks on the large enterprise seeded by run.ts. One
- * workload per process (`boards`, `agreements` or `cards`), so the peak memory
+ * workload per process (`boards`, `agreements`, `cards` or `hazards`), so the peak memory
  * it reports is that workload's alone. Prints the measurements as JSON.
  */
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { generateAgreements, listAgreements } from '../../main/modules/agreement
 import { renderDocument } from '../../main/modules/print/service.ts';
 import { measure, type Measurement } from './harness.ts';
 
-const [dataDir, workload, planId] = process.argv.slice(2) as [string, 'boards' | 'agreements' | 'cards', string];
+const [dataDir, workload, planId] = process.argv.slice(2) as [string, 'boards' | 'agreements' | 'cards' | 'hazards', string];
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const noTarget = { recordId: null, unitId: null, level: null, onlyUnsigned: false };
 
@@ -70,6 +70,27 @@ if (workload === 'cards') {
   );
   results[results.length - 1]!.note = `${cardPages} pages; ${cardWarnings} posts with long content laid out on A6`;
   note = `the pocket cards (${cardPages} pages)`;
+}
+
+if (workload === 'hazards') {
+  // 隐患排查治理台账 for the span holding the 5,000 most recent hazards of last year (the issue's annual ledger).
+  const year = Number(new Date().toISOString().slice(0, 4)) - 1;
+  const to = `${year}-12-31`;
+  const from = (app.db.prepare(`SELECT foundOn FROM hazard WHERE foundOn <= ? ORDER BY foundOn DESC LIMIT 1 OFFSET 4999`).get(to) as { foundOn: string }).foundOn;
+  const rows = (app.db.prepare('SELECT count(*) AS n FROM hazard WHERE foundOn BETWEEN ? AND ?').get(from, to) as { n: number }).n;
+  let pages = 0;
+  results.push(
+    await measure(
+      `隐患排查治理台账 PDF, ${rows} rows (A3 landscape)`,
+      async () => {
+        const r = await renderDocument(app, { type: 'hazardLedger', paper: { size: 'A3', orientation: 'landscape' }, ...noTarget, from, to });
+        pages = r.pageCount;
+      },
+      { runs: 2, warmup: 0, budgetMs: 20_000 },
+    ),
+  );
+  results[results.length - 1]!.note = `${from} – ${to}, ${pages} pages`;
+  note = `the hazard ledger (${pages} pages)`;
 }
 
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -12,7 +12,7 @@ import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
-import { seedLarge, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
+import { seedLarge, seedLargeChecks, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -47,9 +47,11 @@ async function main() {
     const seeded = seedLarge(rt0.app());
     seedLargeResponsibility(rt0.app(), seeded.postIds, seeded.personIds);
     const { planId } = seedLargeRisk(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
+    const checks = seedLargeChecks(rt0.app(), seeded.unitIds, seeded.personIds);
     const seedMs = round(performance.now() - t0);
     rt0.close();
     console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
+    console.log(`Seeded ${checks.plans} check plans, ${checks.records} check records, ${checks.results} item results, ${checks.hazards} hazards`);
 
     results.push(
       await measure('open large data folder (integrity quick_check + migrate check)', async () => {
@@ -91,11 +93,39 @@ async function main() {
     results.push(await measure('risk.stats (whole register)', () => call(rt, 'risk.stats', {}), { runs: 10, note: 'not a list call; reported for the dashboard' }));
     results.push(await measure('riskMap.get (300 areas)', () => call(rt, 'riskMap.get', { id: planId }), { budgetMs: riskBudget }));
 
+    // 隐患排查治理 on three years of data.
+    const checkNote = `${checks.plans} plans, ${checks.records} records, ${checks.results} results, ${checks.hazards} hazards`;
+    results.push(
+      await measure(
+        'checkTask.generate: the current period for 200 plans',
+        () => {
+          // Drop today's open tasks so each run generates them again.
+          rt.app().db.prepare(`DELETE FROM check_task WHERE recordId IS NULL AND missed = 0`).run();
+          return call(rt, 'checkTask.generate', {});
+        },
+        { runs: 15, budgetMs: 500, note: checkNote },
+      ),
+    );
+    const hazardBudget = 50;
+    const lastYear = `${Number(new Date().toISOString().slice(0, 4)) - 1}`;
+    results.push(await measure('hazard.list first page (ledger)', () => call(rt, 'hazard.list', {}), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.list period + unit incl. sub-units', () => call(rt, 'hazard.list', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, unitId: workshop }), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.list period + level 重大', () => call(rt, 'hazard.list', { from: `${lastYear}-01-01`, to: `${lastYear}-12-31`, level: 'MAJOR' }), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.list overdue', () => call(rt, 'hazard.list', { status: 'OVERDUE' }), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.list status 已销号, page 100', () => call(rt, 'hazard.list', { status: 'CLOSED', page: 100 }), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.list search "灭火器"', () => call(rt, 'hazard.list', { search: '灭火器' }), { budgetMs: hazardBudget }));
+    results.push(await measure('hazard.dashboard (dashboard counts)', () => call(rt, 'hazard.dashboard', {}), { budgetMs: 100 }));
+    results.push(await measure('checkTask.board (today, week, month, missed)', () => call(rt, 'checkTask.board', {}), { budgetMs: 100 }));
+    results.push(await measure('checkRecord.list first page', () => call(rt, 'checkRecord.list', {}), { budgetMs: hazardBudget }));
+    results.push(await measure('checkCompliance.get (a year, 200 plans × 12 months)', () => call(rt, 'checkCompliance.get', { year: Number(lastYear) }), { runs: 10, note: 'report page' }));
+    results.push(await measure('hazard.stats (a year)', () => call(rt, 'hazard.stats', { year: Number(lastYear) }), { runs: 10, note: 'report page' }));
+    results.push(await measure('notice.list (notice centre, all modules)', () => call(rt, 'notice.list', {}), { runs: 10, budgetMs: 150 }));
+
     rt.close();
 
     // Print centre, in its own process so its peak memory is its own.
     const printResults: Measurement[] = [];
-    for (const workload of ['boards', 'agreements', 'cards']) {
+    for (const workload of ['boards', 'agreements', 'cards', 'hazards']) {
       const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir, workload, planId], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`print bench (${workload}) failed: ${child.stderr}`);
       printResults.push(...(JSON.parse(child.stdout) as Measurement[]));

@@ -18,6 +18,7 @@ import { idNumberCheckChar } from '../../preload/contract/validators.ts';
 import { today } from '../../main/modules/enterprise/service.ts';
 import { storeAttachment } from '../../main/modules/attachments/service.ts';
 import { demoSitePlanPng } from '../../main/modules/demo/sitePlan.ts';
+import { periodsBetween } from '../../main/domain/schedule.ts';
 
 export interface LargeSizes {
   people: number;
@@ -221,4 +222,87 @@ export function seedLargeRisk(app: AppContext, unitIds: string[], postIds: strin
     }
     return { planId };
   });
+}
+
+export const LARGE_CHECKS = { years: 3, dailyPlans: 185, weeklyPlans: 12, monthlyPlans: 3, itemsPerDaily: 24, itemsPerOther: 30, failRate: 0.19 };
+
+/**
+ * Three years of 日周月 checks for the large enterprise: 200 plans, a record for
+ * (almost) every period up to yesterday — about 210,000 records and 5 million
+ * item results — and a hazard for each 不合格 item, about 40,000, most closed.
+ * Straight SQL through the same tables and compact result format as the service.
+ */
+export function seedLargeChecks(app: AppContext, unitIds: string[], personIds: string[]): { plans: number; records: number; results: number; hazards: number } {
+  const db = app.db;
+  const t = today(app);
+  const start = addDays(t, -365 * LARGE_CHECKS.years);
+  const now = app.clock.nowMs();
+  const rand = prng(11);
+  const lib = JSON.parse(readFileSync(join(app.resourcesDir, 'content', 'check-items.json'), 'utf8')) as { items: { category: string; content: string; standard: string | null; basis: string | null; method: string }[] };
+  let records = 0;
+  let results = 0;
+  let hazards = 0;
+  inTransaction(db, () => {
+    const plan = db.prepare(
+      `INSERT INTO check_plan (id, name, tier, frequency, skipNonWorkdays, unitId, responsiblePersonId, ledByPrincipal, startsOn, status, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, 'ACTIVE', ?, ?)`,
+    );
+    const item = db.prepare('INSERT INTO check_item (planId, seq, category, content, standard, basis, method, used) VALUES (?, ?, ?, ?, ?, ?, ?, 1)');
+    const task = db.prepare('INSERT INTO check_task (id, planId, periodKey, periodStart, dueOn, missed, recordId, createdAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const record = db.prepare(
+      `INSERT INTO check_record (id, taskId, planId, checkedOn, late, checkerNames, resultsJson, passCount, failCount, naCount, createdAtMs) VALUES (?, ?, ?, ?, 0, '检查员', ?, ?, ?, 0, ?)`,
+    );
+    const checker = db.prepare('INSERT INTO check_record_checker (recordId, personId) VALUES (?, ?)');
+    const finding = db.prepare(`INSERT INTO check_finding (recordId, itemId, result, remark, hazardId) VALUES (?, ?, 'FAIL', '不符合要求', ?)`);
+    const hazard = db.prepare(
+      `INSERT INTO hazard (id, code, source, checkRecordId, checkItemId, unitId, description, kind, scope, level, foundByName, foundOn, measures, respUnitId, respPersonId, funds, deadline, status, rectifierId, rectifiedOn, closedOn, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'THING', 'SITE', ?, '检查员', ?, '按要求整改', ?, ?, 500, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const seqByYear = new Map<string, number>();
+    const specs: { freq: 'DAILY' | 'WEEKLY' | 'MONTHLY'; tier: string; items: number }[] = [
+      ...Array.from({ length: LARGE_CHECKS.dailyPlans }, () => ({ freq: 'DAILY' as const, tier: 'DAY', items: LARGE_CHECKS.itemsPerDaily })),
+      ...Array.from({ length: LARGE_CHECKS.weeklyPlans }, () => ({ freq: 'WEEKLY' as const, tier: 'WEEK', items: LARGE_CHECKS.itemsPerOther })),
+      ...Array.from({ length: LARGE_CHECKS.monthlyPlans }, () => ({ freq: 'MONTHLY' as const, tier: 'MONTH', items: LARGE_CHECKS.itemsPerOther })),
+    ];
+    specs.forEach((s, n) => {
+      const planId = app.newId();
+      const unitId = unitIds[n % unitIds.length]!;
+      const person = personIds[n % personIds.length]!;
+      plan.run(planId, `检查计划 ${n + 1}`, s.tier, s.freq, unitId, person, s.tier === 'MONTH' ? 1 : 0, start, now, now);
+      const itemIds: number[] = [];
+      for (let k = 0; k < s.items; k++) {
+        const li = lib.items[(n * 7 + k) % lib.items.length]!;
+        itemIds.push(Number(item.run(planId, k + 1, li.category, li.content, li.standard, li.basis, li.method).lastInsertRowid));
+      }
+      const periods = periodsBetween({ frequency: s.freq, startsOn: start, endsOn: null, skipNonWorkdays: false }, start, addDays(t, -1), new Map());
+      for (const p of periods) {
+        const taskId = app.newId();
+        if (rand() < 0.02) {
+          task.run(taskId, planId, p.key, p.start, p.end, 1, null, now);
+          continue;
+        }
+        const recordId = app.newId();
+        const fail = rand() < LARGE_CHECKS.failRate ? Math.floor(rand() * itemIds.length) : -1;
+        const compact = itemIds.map((id, k) => `[${id},"${k === fail ? 'FAIL' : 'PASS'}"]`).join(',');
+        task.run(taskId, planId, p.key, p.start, p.end, 0, recordId, now);
+        record.run(recordId, taskId, planId, p.end, `[${compact}]`, itemIds.length - (fail >= 0 ? 1 : 0), fail >= 0 ? 1 : 0, now);
+        checker.run(recordId, person);
+        records++;
+        results += itemIds.length;
+        if (fail >= 0) {
+          const hid = app.newId();
+          const year = p.end.slice(0, 4);
+          const seq = (seqByYear.get(year) ?? 0) + 1;
+          seqByYear.set(year, seq);
+          const deadline = addDays(p.end, 15);
+          const age = Math.round((Date.parse(t) - Date.parse(p.end)) / 86_400_000);
+          const status = age > 30 || rand() < 0.3 ? 'CLOSED' : age > 10 ? 'AWAITING_REVIEW' : rand() < 0.5 ? 'IN_PROGRESS' : 'PENDING';
+          const fixed = status === 'CLOSED' || status === 'AWAITING_REVIEW' ? addDays(p.end, 5 < age ? 5 : age) : null;
+          hazard.run(hid, `YH-${year}-${String(seq).padStart(4, '0')}`, s.tier, recordId, itemIds[fail]!, unitId, `${lib.items[(n * 7 + fail) % lib.items.length]!.content}——不符合要求`, rand() < 0.01 ? 'MAJOR' : 'GENERAL', p.end, unitId, person, deadline, status, fixed ? person : null, fixed, status === 'CLOSED' ? fixed : null, now, now);
+          finding.run(recordId, itemIds[fail]!, hid);
+          hazards++;
+        }
+      }
+    });
+  });
+  return { plans: LARGE_CHECKS.dailyPlans + LARGE_CHECKS.weeklyPlans + LARGE_CHECKS.monthlyPlans, records, results, hazards };
 }

@@ -20,6 +20,7 @@ import { makeIdNumber, makeNamer, makePhone, prng } from './names.ts';
 import { demoSignaturePng } from './signature.ts';
 import { seedResponsibility } from './responsibility.ts';
 import { seedRisk } from './risk.ts';
+import { seedHazards } from './hazards.ts';
 import { setBoardMembers } from '../board/service.ts';
 import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
 import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
@@ -398,6 +399,7 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
     seedPrintCentre(app, realToday, holdersOf);
     seedRisk(app, realToday, unitId, '陈国栋');
     seedResponsibility(app, realToday, postId, holdersOf);
+    seedHazards(app, realToday, unitId, holdersOf);
   });
 }
 

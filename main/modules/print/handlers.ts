@@ -3,20 +3,27 @@ import { DOC_TYPES, docTypeOf } from './registry.ts';
 import { checkDocument, exportQueue, listRegister, openDocument, staleDocuments, paperInfo, renderDocument, saveDocument, verifyFingerprint } from './service.ts';
 
 export const printHandlers: HandlersFor<'print.types' | 'print.records' | 'print.check' | 'print.preview' | 'print.save' | 'print.open' | 'print.exportQueue' | 'print.register' | 'print.verify' | 'print.stale'> = {
-  'print.types': () =>
-    DOC_TYPES.map((d) => ({
-      type: d.type,
-      title: d.title,
-      group: d.group,
-      description: d.description,
-      layoutVersion: d.layoutVersion,
-      defaultPaper: { size: d.defaultPaper.size, orientation: d.defaultPaper.orientation },
-      suggestedSizes: d.suggestedSizes,
-      minShortSideMm: d.minShortSideMm,
-      records: d.records ? { label: d.records.label, required: d.records.required, placeholder: d.records.placeholder ?? null } : null,
-      options: d.options ?? [],
-      onlyUnsignedLabel: d.onlyUnsignedLabel ?? '只打印尚未签订的',
-    })),
+  'print.types': (_i, rt) => {
+    // Choices may come from settings; before a data folder is open there are none.
+    const app = rt.db ? rt.app() : null;
+    return DOC_TYPES.map((d) => {
+      const choices = (app && d.choices?.(app)) || {};
+      return {
+        type: d.type,
+        title: d.title,
+        group: d.group,
+        description: d.description,
+        layoutVersion: d.layoutVersion,
+        defaultPaper: { size: d.defaultPaper.size, orientation: d.defaultPaper.orientation },
+        suggestedSizes: d.suggestedSizes,
+        minShortSideMm: d.minShortSideMm,
+        records: d.records ? { label: d.records.label, required: d.records.required, placeholder: d.records.placeholder ?? null } : null,
+        options: d.options ?? [],
+        onlyUnsignedLabel: d.onlyUnsignedLabel ?? '只打印尚未签订的',
+        choices: { level: choices.level ?? null, status: choices.status ?? null },
+      };
+    });
+  },
   'print.records': ({ type }, rt) => docTypeOf(type).records?.list(rt.app()) ?? [],
   'print.check': (req, rt) => checkDocument(rt.app(), req),
   'print.preview': async (req, rt) => {

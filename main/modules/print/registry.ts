@@ -5,6 +5,7 @@ import { responsibilityBoardDoc } from '../board/printable.ts';
 import { postCardBoardDoc, postCardsDoc } from '../cards/printable.ts';
 import { commitmentLetterDoc } from '../commitments/printable.ts';
 import { dutyAckSheetDoc, dutyListDoc, dutyPublicityDoc } from '../duties/printable.ts';
+import { checkSheetDoc, hazardLedgerDoc, hazardStatsDoc, majorHazardFileDoc, rectificationNoticeDoc, reinspectionFormDoc } from '../hazards/printable.ts';
 import { postRiskCardDoc, riskMapDoc, riskNoticeBoardDoc, riskRegisterDoc } from '../risk/printable.ts';
 import type { DocType } from './types.ts';
 
@@ -25,6 +26,12 @@ export const DOC_TYPES: readonly DocType[] = [
   riskMapDoc,
   riskNoticeBoardDoc,
   postRiskCardDoc,
+  hazardLedgerDoc,
+  rectificationNoticeDoc,
+  reinspectionFormDoc,
+  majorHazardFileDoc,
+  hazardStatsDoc,
+  checkSheetDoc,
 ];
 
 export function docTypeOf(type: string): DocType {

@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { inTransaction } from '../../db/sql.ts';
@@ -33,8 +34,16 @@ export interface Rendered {
   generatedOn: string;
 }
 
+/** Options beyond the four every type has; a request (and its register entry) carries them only when set. */
+const EXTRA_OPTIONS = ['from', 'to', 'status', 'year', 'quarter'] as const;
+
 function target(req: PrintRequest): PrintTarget {
-  return { recordId: req.recordId ?? null, unitId: req.unitId ?? null, level: req.level ?? null, onlyUnsigned: req.onlyUnsigned ?? false };
+  const t: PrintTarget = { recordId: req.recordId ?? null, unitId: req.unitId ?? null, level: req.level ?? null, onlyUnsigned: req.onlyUnsigned ?? false };
+  for (const key of EXTRA_OPTIONS) {
+    const v = req[key];
+    if (v !== null && v !== undefined) (t as unknown as Record<string, unknown>)[key] = v;
+  }
+  return t;
 }
 
 function resolvePaperFor(def: DocType, choice: PaperChoice | undefined): Paper {
@@ -94,7 +103,7 @@ export async function renderDocument(app: AppContext, req: PrintRequest): Promis
     // Two passes keep memory flat and page numbers global: count each part's pages, then lay out with offsets and merge.
     const counts: number[] = [];
     for (const part of parts) {
-      counts.push(countPages(await layout(part)));
+      counts.push(await countLayout(app.resourcesDir, def.build(structuredClone(part), { paper, k, stamp, images })));
       releaseLayoutMemory();
     }
     const total = counts.reduce((a, b) => a + b, 0);
@@ -153,6 +162,28 @@ async function layoutFitted(def: DocType, parts: unknown[], paper: Paper, layout
 /** Single records joined back into one part (the inverse of `fit.split`). */
 function mergeParts(def: DocType, singles: unknown[]): unknown {
   return singles.length === 1 ? singles[0] : def.fit!.join(singles);
+}
+
+/**
+ * Pages a definition lays out to, at the cost of the layout alone: the footer
+ * is told the page count during layout, and only the first page is written.
+ * (Writing the pages is more than half the time of a long table.)
+ */
+async function countLayout(resourcesDir: string, doc: TDocumentDefinitions): Promise<number> {
+  const footer = doc.footer;
+  if (typeof footer !== 'function') return countPages(await renderPdf(resourcesDir, doc));
+  let pages = 0;
+  // pdfmake's own option (missing from its types): pages beyond it are laid out but not written.
+  const counting: TDocumentDefinitions & { maxPagesNumber?: number } = {
+    ...doc,
+    footer: (page, count, size) => {
+      pages = count;
+      return footer(page, count, size);
+    },
+  };
+  counting.maxPagesNumber = 1;
+  await renderPdf(resourcesDir, counting);
+  return pages || countPages(await renderPdf(resourcesDir, doc));
 }
 
 /** Pages of a PDF written by pdfkit or pdf-lib: page objects are plain dictionaries. */
@@ -393,7 +424,8 @@ export function staleDocuments(app: AppContext, types: readonly string[] | null)
          AND ifnull(json_extract(h.paramsJson, '$.recordId'), '') = ifnull(json_extract(g.paramsJson, '$.recordId'), '')
          AND ifnull(json_extract(h.paramsJson, '$.unitId'), '') = ifnull(json_extract(g.paramsJson, '$.unitId'), '')
          AND ifnull(json_extract(h.paramsJson, '$.level'), '') = ifnull(json_extract(g.paramsJson, '$.level'), '')
-         AND ifnull(json_extract(h.paramsJson, '$.onlyUnsigned'), 0) = ifnull(json_extract(g.paramsJson, '$.onlyUnsigned'), 0))
+         AND ifnull(json_extract(h.paramsJson, '$.onlyUnsigned'), 0) = ifnull(json_extract(g.paramsJson, '$.onlyUnsigned'), 0)
+         ${EXTRA_OPTIONS.map((k) => `AND ifnull(json_extract(h.paramsJson, '$.${k}'), '') = ifnull(json_extract(g.paramsJson, '$.${k}'), '')`).join(' ')})
        ORDER BY createdAtMs DESC, rowid DESC`,
     )
     .all() as { id: string; type: string; paramsJson: string }[];
@@ -403,7 +435,7 @@ export function staleDocuments(app: AppContext, types: readonly string[] | null)
   for (const h of heads) {
     if (types && !types.includes(h.type)) continue;
     const p = JSON.parse(h.paramsJson) as PrintRequest;
-    const key = `${h.type}|${p.recordId ?? ''}|${p.unitId ?? ''}|${p.level ?? ''}|${p.onlyUnsigned ? 1 : 0}`;
+    const key = `${h.type}|${p.recordId ?? ''}|${p.unitId ?? ''}|${p.level ?? ''}|${p.onlyUnsigned ? 1 : 0}|${EXTRA_OPTIONS.map((k) => p[k] ?? '').join('|')}`;
     if (seen.has(key)) continue;
     seen.add(key);
     let def: DocType;

@@ -9,6 +9,23 @@ export interface PrintTarget {
   unitId: string | null;
   level: string | null;
   onlyUnsigned: boolean;
+  /** Period options (ledgers): calendar dates, either may be open. */
+  from?: string | null;
+  to?: string | null;
+  /** A status code the type understands (e.g. a hazard status). */
+  status?: string | null;
+  /** Year and quarter (statistics tables); quarter null means the whole year. */
+  year?: number | null;
+  quarter?: number | null;
+}
+
+/** The options a print request can carry beyond the paper, in the order the print centre shows them. */
+export type PrintOption = 'unit' | 'level' | 'status' | 'period' | 'year' | 'quarter' | 'onlyUnsigned';
+
+/** A type-specific list for the 'level' or 'status' option: its label and values. */
+export interface OptionChoices {
+  label: string;
+  options: { value: string; label: string }[];
 }
 
 export interface BuildContext {
@@ -60,7 +77,9 @@ export interface DocType<D = unknown> {
   /** The words for the 'onlyUnsigned' option of this type. */
   onlyUnsignedLabel?: string;
   /** Type-specific options the print centre shows. */
-  options?: ('unit' | 'level' | 'onlyUnsigned')[];
+  options?: PrintOption[];
+  /** What the 'level' and 'status' options offer for this type (levels can be settings, hence the app). */
+  choices?: (app: AppContext) => { level?: OptionChoices; status?: OptionChoices };
   /** Chinese names of the top-level keys of the data, to say what changed since a print. */
   sectionLabels: Record<string, string>;
   load(app: AppContext, target: PrintTarget): Loaded<D>;

@@ -22,6 +22,13 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
+  ScheduleOutlined,
+  FileSearchOutlined,
+  WarningOutlined,
+  LineChartOutlined,
+  FundOutlined,
+  ControlOutlined,
+  ContainerOutlined,
 } from '@ant-design/icons';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { AppStatus } from '../../../preload/contract/app.ts';
@@ -45,6 +52,14 @@ import { RiskRegisterPage } from '../features/risk/RiskRegisterPage.tsx';
 import { MapPage } from '../features/risk/MapPage.tsx';
 import { RiskStatsPage } from '../features/risk/RiskStatsPage.tsx';
 import { RiskProfilesPage } from '../features/risk/RiskProfilesPage.tsx';
+import { CheckBoardPage } from '../features/checks/CheckBoardPage.tsx';
+import { CheckPlansPage } from '../features/checks/CheckPlansPage.tsx';
+import { CheckRecordsPage } from '../features/checks/CheckRecordsPage.tsx';
+import { CompliancePage } from '../features/checks/CompliancePage.tsx';
+import { HazardSettingsPage } from '../features/checks/HazardSettingsPage.tsx';
+import { HazardLedgerPage } from '../features/hazards/HazardLedgerPage.tsx';
+import { HazardStatsPage } from '../features/hazards/HazardStatsPage.tsx';
+import { NoticeCentre } from './NoticeCentre.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -85,6 +100,20 @@ const MENU = [
     ],
   },
   {
+    key: 'hazard',
+    type: 'group' as const,
+    label: '隐患排查治理',
+    children: [
+      { key: '/checks', icon: <ScheduleOutlined />, label: '排查任务' },
+      { key: '/checks/plans', icon: <ContainerOutlined />, label: '检查计划' },
+      { key: '/checks/records', icon: <FileSearchOutlined />, label: '检查记录' },
+      { key: '/hazards', icon: <WarningOutlined />, label: '隐患台账' },
+      { key: '/hazards/stats', icon: <LineChartOutlined />, label: '隐患统计' },
+      { key: '/checks/compliance', icon: <FundOutlined />, label: '检查执行率' },
+      { key: '/checks/settings', icon: <ControlOutlined />, label: '排查治理设置' },
+    ],
+  },
+  {
     key: 'documents',
     type: 'group' as const,
     label: '承诺与公示',
@@ -114,7 +143,9 @@ export function AppShell({ status }: { status: AppStatus }) {
   const switchOperator = useApiMutation('session.switchOperator');
 
   // A new page starts at its top, not at the previous page's scroll position.
-  useEffect(() => window.scrollTo(0, 0), [location.pathname]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
 
   const selected = useMemo(() => {
     const path = location.pathname;
@@ -157,6 +188,8 @@ export function AppShell({ status }: { status: AppStatus }) {
             </Typography.Text>
             {status.isDemo && <Tag color="orange">演示数据</Tag>}
           </Space>
+          <Space size={12}>
+          <NoticeCentre />
           <Dropdown
             menu={{
               items: [...operatorItems, { type: 'divider' as const }, { key: '__manage', label: '管理操作员…' }],
@@ -176,6 +209,7 @@ export function AppShell({ status }: { status: AppStatus }) {
               当前操作员：{status.operator?.name ?? '未选择'}
             </Button>
           </Dropdown>
+          </Space>
         </Header>
         {status.isDemo && (
           <div className="sl-demo-banner">
@@ -198,6 +232,13 @@ export function AppShell({ status }: { status: AppStatus }) {
             <Route path="/risks/map" element={<MapPage />} />
             <Route path="/risks/stats" element={<RiskStatsPage />} />
             <Route path="/risks/profiles" element={<RiskProfilesPage />} />
+            <Route path="/checks" element={<CheckBoardPage />} />
+            <Route path="/checks/plans" element={<CheckPlansPage />} />
+            <Route path="/checks/records" element={<CheckRecordsPage />} />
+            <Route path="/checks/compliance" element={<CompliancePage />} />
+            <Route path="/checks/settings" element={<HazardSettingsPage />} />
+            <Route path="/hazards" element={<HazardLedgerPage />} />
+            <Route path="/hazards/stats" element={<HazardStatsPage />} />
             <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/print" element={<PrintCentrePage />} />

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Badge, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { DeleteOutlined, DownOutlined, FilePdfOutlined, PlusOutlined, PrinterOutlined, SafetyCertificateOutlined, UpOutlined } from '@ant-design/icons';
 import { useSearchState } from '../../lib/useSearchState.ts';
 import { PAPER_PRESETS } from '../../../../preload/contract/paper.ts';
@@ -56,8 +57,28 @@ function requestFrom(params: URLSearchParams, defaultPaper: { size: string; orie
     unitId: params.get('unitId'),
     level: params.get('level'),
     onlyUnsigned: params.get('onlyUnsigned') === '1',
+    from: params.get('from'),
+    to: params.get('to'),
+    status: params.get('status'),
+    year: numberParam(params.get('year')),
+    quarter: numberParam(params.get('quarter')),
   };
 }
+
+function numberParam(v: string | null): number | null {
+  return v && /^\d+$/.test(v) ? Number(v) : null;
+}
+
+const QUARTERS = [
+  { value: '', label: '全年（年度统计）' },
+  { value: '1', label: '第一季度' },
+  { value: '2', label: '第二季度' },
+  { value: '3', label: '第三季度' },
+  { value: '4', label: '第四季度' },
+];
+
+/** The print options that travel in the address, so a link (or 重印) opens the same document. */
+const OPTION_PARAMS = ['recordId', 'unitId', 'level', 'from', 'to', 'status', 'year', 'quarter'] as const;
 
 function Composer({ params, update: set, replaceAll }: { params: URLSearchParams; update: (e: Record<string, string | null>) => void; replaceAll: (p: URLSearchParams) => void }) {
   const { message } = AntApp.useApp();
@@ -112,9 +133,42 @@ function Composer({ params, update: set, replaceAll }: { params: URLSearchParams
                 <UnitSelect value={params.get('unitId')} onChange={(v) => set({ unitId: v })} placeholder="全企业" />
               </Form.Item>
             )}
+            {type?.options.includes('period') && (
+              <Form.Item label="期间" extra="不选：本年度 1 月 1 日至 12 月 31 日">
+                <DatePicker.RangePicker
+                  data-testid="print-period"
+                  allowEmpty={[true, true]}
+                  value={[params.get('from') ? dayjs(params.get('from')) : null, params.get('to') ? dayjs(params.get('to')) : null]}
+                  onChange={(v) => set({ from: v?.[0]?.format('YYYY-MM-DD') ?? null, to: v?.[1]?.format('YYYY-MM-DD') ?? null })}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            )}
+            {type?.options.includes('year') && (
+              <Form.Item label="年度">
+                <InputNumber data-testid="print-year" min={2000} max={2100} precision={0} placeholder="本年" value={numberParam(params.get('year'))} onChange={(v) => set({ year: v === null ? null : String(v) })} style={{ width: '100%' }} />
+              </Form.Item>
+            )}
+            {type?.options.includes('quarter') && (
+              <Form.Item label="季度">
+                <Select data-testid="print-quarter" value={params.get('quarter') ?? ''} onChange={(v: string) => set({ quarter: v || null })} options={QUARTERS} />
+              </Form.Item>
+            )}
             {type?.options.includes('level') && (
-              <Form.Item label="层级">
-                <Select allowClear placeholder="全部层级" value={params.get('level') ?? undefined} onChange={(v?: string) => set({ level: v ?? null })} options={AGREEMENT_LEVELS.map((l) => ({ value: l, label: AgreementLevelLabel[l] }))} />
+              <Form.Item label={type.choices.level?.label ?? '层级'}>
+                <Select
+                  data-testid="print-level"
+                  allowClear
+                  placeholder={type.choices.level ? '全部等级' : '全部层级'}
+                  value={params.get('level') ?? undefined}
+                  onChange={(v?: string) => set({ level: v ?? null })}
+                  options={type.choices.level?.options ?? AGREEMENT_LEVELS.map((l) => ({ value: l, label: AgreementLevelLabel[l] }))}
+                />
+              </Form.Item>
+            )}
+            {type?.options.includes('status') && type.choices.status && (
+              <Form.Item label={type.choices.status.label}>
+                <Select data-testid="print-status" allowClear placeholder="全部状态" value={params.get('status') ?? undefined} onChange={(v?: string) => set({ status: v ?? null })} options={type.choices.status.options} />
               </Form.Item>
             )}
             {type?.options.includes('onlyUnsigned') && (
@@ -276,13 +330,13 @@ function QueueTab() {
 function StaleTab({ onReprint }: { onReprint: (p: URLSearchParams) => void }) {
   const q = useApi('print.stale', {});
   const reprint = (d: GeneratedDocument) => {
-    const p = (d.params ?? {}) as { type?: string; paper?: { size?: string; orientation?: string; customWidthMm?: number | null; customHeightMm?: number | null }; recordId?: string | null; unitId?: string | null; level?: string | null; onlyUnsigned?: boolean };
+    const p = (d.params ?? {}) as { type?: string; paper?: { size?: string; orientation?: string; customWidthMm?: number | null; customHeightMm?: number | null }; onlyUnsigned?: boolean } & Partial<Record<(typeof OPTION_PARAMS)[number], string | number | null>>;
     const next = new URLSearchParams({ type: d.type });
     if (p.paper?.size) next.set('size', p.paper.size);
     if (p.paper?.orientation) next.set('orientation', p.paper.orientation);
     if (p.paper?.customWidthMm) next.set('w', String(p.paper.customWidthMm));
     if (p.paper?.customHeightMm) next.set('h', String(p.paper.customHeightMm));
-    for (const k of ['recordId', 'unitId', 'level'] as const) if (p[k]) next.set(k, p[k]!);
+    for (const k of OPTION_PARAMS) if (p[k] !== null && p[k] !== undefined && p[k] !== '') next.set(k, String(p[k]));
     if (p.onlyUnsigned) next.set('onlyUnsigned', '1');
     onReprint(next);
   };
