@@ -38,6 +38,7 @@ const USAGE = `SafeLedger 安全生产台账 命令行 ${APP_VERSION}
   print --list              列出打印中心的全部文件类型
   print <类型> --out FILE.pdf [--size A3|1200x800|…] [--orientation portrait|landscape]
                             [--id 记录] [--unit 单位ID] [--level 层级] [--only-unsigned]
+                            [--from 日期] [--to 日期] [--status 状态] [--year 年] [--quarter 季度]
                             生成 PDF 并登记内容指纹（与打印中心相同）
 
 选项：
@@ -94,6 +95,11 @@ export async function runCli(argv: string[], io: CliIO = nodeIO, env: Record<str
         unit: { type: 'string' },
         level: { type: 'string' },
         'only-unsigned': { type: 'boolean' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        status: { type: 'string' },
+        year: { type: 'string' },
+        quarter: { type: 'string' },
       },
     });
   } catch (err) {
@@ -235,6 +241,11 @@ async function printCommand(io: CliIO, dataDir: string, operator: string | null,
       unitId: typeof v.unit === 'string' ? v.unit : null,
       level: typeof v.level === 'string' ? v.level : null,
       onlyUnsigned: v['only-unsigned'] === true,
+      from: typeof v.from === 'string' ? v.from : null,
+      to: typeof v.to === 'string' ? v.to : null,
+      status: typeof v.status === 'string' ? v.status : null,
+      year: typeof v.year === 'string' ? Number(v.year) : null,
+      quarter: typeof v.quarter === 'string' ? Number(v.quarter) : null,
     });
     if (!parsed.success) {
       printJson(io, { ok: false, error: fromZodError(parsed.error).toData() });
