@@ -38,7 +38,7 @@ import { hazardStats } from './stats.ts';
  * held in memory while it is written: 5,000 rows lay out in 15 s in parts of
  * 1,000 (+220 MB) and 14 s in parts of 2,500 (+400 MB); 500 takes 21 s.
  */
-export const LEDGER_ROWS_PER_PART = 2000;
+export const LEDGER_ROWS_PER_PART = 1000;
 /** How many records the print centre's pickers list. */
 const RECORD_LIST_LIMIT = 500;
 

@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
-import { Alert, App as AntApp, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useUnsavedGuard } from '../../lib/unsaved.ts';
+import { Alert, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useApi } from '../../lib/api.ts';
 import { HoldersPanel } from '../duties/HoldersPanel.tsx';
 import { CardChecks } from './CardChecks.tsx';
@@ -10,34 +11,13 @@ type TabKey = 'content' | 'versions' | 'acks' | 'checks';
 
 /** One front-line post's 两单两卡: content (create / edit / view), versions, signatures and recitation checks. */
 export function CardDrawer({ postId, onClose }: { postId: string; onClose: () => void }) {
-  const { modal } = AntApp.useApp();
   const posts = useApi('card.posts', { unitId: null });
   const duties = useApi('duty.posts', { unitId: null, search: null });
   const row = posts.data?.find((p) => p.postId === postId) ?? null;
   const dutyRow = duties.data?.find((p) => p.postId === postId) ?? null;
   const [tab, setTab] = useState<TabKey>('content');
-  const dirty = useRef(false);
-  const onDirtyChange = useCallback((d: boolean) => {
-    dirty.current = d;
-  }, []);
-
-  const close = () => {
-    if (!dirty.current) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '草稿有未保存的修改，关闭后这些修改会丢失。需要保留请先点击「保存草稿」。',
-      okText: '放弃修改并关闭',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => {
-        dirty.current = false;
-        onClose();
-      },
-    });
-  };
+  const { onDirtyChange, guard } = useUnsavedGuard('草稿有未保存的修改，关闭后这些修改会丢失。需要保留请先点击「保存草稿」。');
+  const close = () => guard(onClose);
 
   return (
     <Drawer

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Checkbox, Col, DatePicker, Drawer, Form, Input, Modal, Row, Select, Skeleton, Space, Switch, Table, Tag, Tooltip, Typography, type FormInstance } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, BookOutlined, DeleteOutlined, NodeIndexOutlined, PlusOutlined, SafetyOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import type { CheckPlan, DraftItem, MajorHazardCriterion } from '../../../../pre
 import type { InputOf, OutputOf } from '../../../../preload/contract/index.ts';
 import { invoke, errorMessage, useApi, useApiMutation } from '../../lib/api.ts';
 import { showApiError } from '../../lib/forms.ts';
+import { useUnsavedGuard } from '../../lib/unsaved.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { PersonSelect, UnitSelect } from '../../components/selects.tsx';
 import { okButtonTestId } from '../../lib/forms.ts';
@@ -104,29 +105,11 @@ function toInput(v: PlanValues): InputOf<'checkPlan.create'> {
  * map areas, risk points) and the checklist. `id` 'new' creates one.
  */
 export function CheckPlanDrawer({ id, onClose, onCreated, defaultUnitId }: { id: string; onClose: () => void; onCreated: (id: string) => void; defaultUnitId: string | null }) {
-  const { modal } = AntApp.useApp();
   const isNew = id === 'new';
   const q = useApi('checkPlan.get', { id }, { enabled: !isNew });
   const plan = isNew ? null : q.data;
-  const dirty = useRef(false);
-  const onDirty = useCallback((d: boolean) => {
-    dirty.current = d;
-  }, []);
-
-  const close = () => {
-    if (!dirty.current) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '检查计划有未保存的修改，关闭后这些修改会丢失。',
-      okText: '放弃修改并关闭',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: onClose,
-    });
-  };
+  const { onDirtyChange: onDirty, guard } = useUnsavedGuard('检查计划有未保存的修改，关闭后这些修改会丢失。');
+  const close = () => guard(onClose);
 
   const title = isNew ? (
     '新建检查计划'

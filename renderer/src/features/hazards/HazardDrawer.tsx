@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App as AntApp, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useUnsavedGuard } from '../../lib/unsaved.ts';
+import { Alert, Descriptions, Drawer, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { HazardKind, HazardScope, HazardSource } from '../../../../preload/contract/enums.ts';
 import type { Hazard } from '../../../../preload/contract/hazards.ts';
@@ -23,34 +24,12 @@ const LABEL_STYLES = { label: { whiteSpace: 'nowrap' as const, width: 96 } };
  * `id` 'new' opens the empty form that registers a hazard.
  */
 export function HazardDrawer({ id, onClose, onCreated }: { id: string; onClose: () => void; onCreated: (id: string) => void }) {
-  const { modal } = AntApp.useApp();
   const isNew = id === 'new';
   const q = useApi('hazard.get', { id }, { enabled: !isNew });
   const h = isNew ? null : q.data;
   const [tab, setTab] = useState<Tab>('overview');
   useEffect(() => setTab('overview'), [id]);
-  const dirty = useRef(false);
-  const onDirtyChange = useCallback((d: boolean) => {
-    dirty.current = d;
-  }, []);
-
-  const guard = (then: () => void) => {
-    if (!dirty.current) {
-      then();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '登记信息有未保存的修改，离开后这些修改会丢失。需要保留请先点击「保存」。',
-      okText: '放弃修改',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => {
-        dirty.current = false;
-        then();
-      },
-    });
-  };
+  const { onDirtyChange, guard } = useUnsavedGuard('登记信息有未保存的修改，离开后这些修改会丢失。需要保留请先点击「保存」。', '放弃修改');
 
   const closed = h?.status === 'CLOSED';
   const title = isNew ? (

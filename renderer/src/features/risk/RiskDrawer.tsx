@@ -1,5 +1,5 @@
-import { useCallback, useRef } from 'react';
-import { Alert, App as AntApp, Drawer, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useUnsavedGuard } from '../../lib/unsaved.ts';
+import { Alert, Drawer, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useApi } from '../../lib/api.ts';
 import { LevelTag, RiskStatusTag } from './riskMeta.tsx';
 import { RiskInfoForm } from './RiskInfoForm.tsx';
@@ -28,32 +28,11 @@ export function RiskDrawer({
   onCreated: (id: string) => void;
   defaultUnitId?: string | null;
 }) {
-  const { modal } = AntApp.useApp();
   const isNew = id === 'new';
   const q = useApi('risk.get', { id }, { enabled: !isNew });
   const p = isNew ? null : q.data;
-  const dirty = useRef(false);
-  const onDirtyChange = useCallback((d: boolean) => {
-    dirty.current = d;
-  }, []);
-
-  const close = () => {
-    if (!dirty.current) {
-      onClose();
-      return;
-    }
-    modal.confirm({
-      title: '放弃未保存的修改？',
-      content: '基本信息有未保存的修改，关闭后这些修改会丢失。需要保留请先点击「保存」。',
-      okText: '放弃修改并关闭',
-      okButtonProps: { danger: true },
-      cancelText: '继续编辑',
-      onOk: () => {
-        dirty.current = false;
-        onClose();
-      },
-    });
-  };
+  const { onDirtyChange, guard } = useUnsavedGuard('基本信息有未保存的修改，关闭后这些修改会丢失。需要保留请先点击「保存」。');
+  const close = () => guard(onClose);
 
   const title = isNew ? (
     '新增风险点'
