@@ -161,7 +161,8 @@ function toRow(app: AppContext, h: HazardDb, t: string, s = hazardSettings(app))
   };
 }
 
-function filterSql(f: HazardFilter, t: string): { where: string; params: Record<string, unknown> } {
+/** The WHERE clause of a ledger filter, its parameters, and the CTE of the unit's subtree when filtering by unit. */
+function filterSql(f: HazardFilter, t: string): { prefix: string; where: string; params: Record<string, unknown> } {
   const w: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.from) {
@@ -196,27 +197,20 @@ function filterSql(f: HazardFilter, t: string): { where: string; params: Record<
   else if (f.status === 'OVERDUE') {
     w.push(`${FIXING} AND h.deadline < @today`);
     params.today = t;
-  }
-  else if (f.status) {
+  } else if (f.status) {
     w.push('h.status = @status');
     params.status = f.status;
   }
   const withSub = f.unitId ? 'WITH RECURSIVE sub(id) AS (SELECT @unitId UNION SELECT unit.id FROM unit JOIN sub ON unit.parentId = sub.id) ' : '';
-  return { where: `${w.length ? `WHERE ${w.join(' AND ')}` : ''}`, params: { ...params, __with: withSub } };
-}
-
-function run(f: HazardFilter, t: string) {
-  const { where, params } = filterSql(f, t);
-  const { __with, ...p } = params;
-  return { prefix: __with as string, where, params: p };
+  return { prefix: withSub, where: w.length ? `WHERE ${w.join(' AND ')}` : '', params };
 }
 
 export function listHazards(app: AppContext, f: HazardFilter, page: number, pageSize: number) {
   const t = today(app);
-  const q = run(f, t);
+  const q = filterSql(f, t);
   const rows = app.db.prepare(`${q.prefix}${HAZARD_SELECT} ${q.where} ORDER BY h.foundOn DESC, h.code DESC LIMIT @limit OFFSET @offset`).all({ ...q.params, limit: pageSize, offset: (page - 1) * pageSize }) as HazardDb[];
   // Counts by status for the same filter without the status itself.
-  const c = run({ ...f, status: undefined }, t);
+  const c = filterSql({ ...f, status: undefined }, t);
   const counts: Record<string, number> = { ALL: 0, OPEN: 0, OVERDUE: 0, PENDING: 0, IN_PROGRESS: 0, AWAITING_REVIEW: 0, CLOSED: 0 };
   for (const r of app.db.prepare(`${c.prefix}SELECT h.status, count(*) AS n, sum(CASE WHEN ${FIXING} AND h.deadline < @today THEN 1 ELSE 0 END) AS overdue FROM hazard h ${c.where} GROUP BY h.status`).all({ ...c.params, today: t }) as {
     status: HazardStatus;
@@ -251,7 +245,7 @@ export function urgentHazards(app: AppContext, limit: number): HazardRow[] {
 /** Every hazard of a filter, oldest first (the ledger documents and the Excel export). */
 export function ledgerRows(app: AppContext, f: HazardFilter): HazardRow[] {
   const t = today(app);
-  const q = run(f, t);
+  const q = filterSql(f, t);
   const s = hazardSettings(app);
   return (app.db.prepare(`${q.prefix}${HAZARD_SELECT} ${q.where} ORDER BY h.foundOn, h.code`).all(q.params) as HazardDb[]).map((r) => toRow(app, r, t, s));
 }
