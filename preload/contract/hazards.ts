@@ -125,7 +125,7 @@ export const HazardFilter = {
   to: optDate('发现日期止'),
   unitId: optId('单位'),
   level: optText('隐患等级', 20),
-  status: z.enum([...HazardStatus.values, 'OPEN', 'OVERDUE'] as const, { error: '状态不正确' }).optional(),
+  status: z.enum([...HazardStatus.values, 'OPEN', 'OVERDUE', 'DUE_SOON'] as const, { error: '状态不正确' }).optional(),
   source: z.enum(HazardSource.values).optional(),
   riskPointId: optId('风险点'),
   search: optText('关键词', 60),

@@ -298,11 +298,17 @@ describe('the rectification closed loop', () => {
     expect(list.items.find((x) => x.id === b.id)).toMatchObject({ overdue: false, escalatedTo: null });
     expect(list.counts).toMatchObject({ ALL: 2, OPEN: 2, OVERDUE: 1, PENDING: 2 });
     expect((await app.ok('hazard.list', { status: 'OVERDUE' })).total).toBe(2);
+    // 临期: due within the settings' 3 days (b on 2026-11-20, seen from 11-18).
+    expect((await app.ok('hazard.list', { status: 'DUE_SOON' })).total).toBe(0);
     const stats = await app.ok('hazard.stats', { year: 2026, quarter: 4 });
     expect(stats).toMatchObject({ found: 3, closed: 0, open: 3, overdue: 2, byLevel: { GENERAL: 3 }, bySource: { ADHOC: 3 } });
     const dash = await app.ok('hazard.dashboard', {});
     expect(dash).toMatchObject({ open: 3, overdue: 2, escalatedToPrincipal: 2 });
     const notices = await app.ok('notice.list', {});
     expect(notices.filter((n) => n.key.startsWith('hazard-overdue')).map((n) => n.title)).toEqual(['隐患 YH-2026-0003 已逾期 20 天', '隐患 YH-2026-0001 已逾期 9 天']);
+    clock.advanceDays(4);
+    const soon = await app.ok('hazard.list', { status: 'DUE_SOON' });
+    expect(soon.items.map((x) => x.id)).toEqual([b.id]);
+    expect(soon.counts).toMatchObject({ DUE_SOON: 1, OVERDUE: 2 });
   });
 });

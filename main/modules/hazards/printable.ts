@@ -42,7 +42,7 @@ export const LEDGER_ROWS_PER_PART = 1000;
 /** How many records the print centre's pickers list. */
 const RECORD_LIST_LIMIT = 500;
 
-const STATUS_FILTERS: Record<string, string> = { ...HazardStatus.label, OPEN: '未销号', OVERDUE: '逾期未整改' };
+const STATUS_FILTERS: Record<string, string> = { ...HazardStatus.label, OPEN: '未销号', OVERDUE: '逾期未整改', DUE_SOON: '临期' };
 
 const money = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const formatFunds = (n: number | null): string => (n === null ? '—' : money.format(n));

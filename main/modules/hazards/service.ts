@@ -43,7 +43,7 @@ export interface HazardFilter {
   to: string | null;
   unitId: string | null;
   level: string | null;
-  status?: HazardStatus | 'OPEN' | 'OVERDUE';
+  status?: HazardStatus | 'OPEN' | 'OVERDUE' | 'DUE_SOON';
   source?: HazardSource;
   riskPointId: string | null;
   search: string | null;
@@ -162,7 +162,7 @@ function toRow(app: AppContext, h: HazardDb, t: string, s = hazardSettings(app))
 }
 
 /** The WHERE clause of a ledger filter, its parameters, and the CTE of the unit's subtree when filtering by unit. */
-function filterSql(f: HazardFilter, t: string): { prefix: string; where: string; params: Record<string, unknown> } {
+function filterSql(f: HazardFilter, t: string, soonDays: number): { prefix: string; where: string; params: Record<string, unknown> } {
   const w: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.from) {
@@ -197,6 +197,10 @@ function filterSql(f: HazardFilter, t: string): { prefix: string; where: string;
   else if (f.status === 'OVERDUE') {
     w.push(`${FIXING} AND h.deadline < @today`);
     params.today = t;
+  } else if (f.status === 'DUE_SOON') {
+    w.push(`${FIXING} AND h.deadline >= @today AND h.deadline <= @soon`);
+    params.today = t;
+    params.soon = addDays(t, soonDays);
   } else if (f.status) {
     w.push('h.status = @status');
     params.status = f.status;
@@ -207,20 +211,23 @@ function filterSql(f: HazardFilter, t: string): { prefix: string; where: string;
 
 export function listHazards(app: AppContext, f: HazardFilter, page: number, pageSize: number) {
   const t = today(app);
-  const q = filterSql(f, t);
+  const q = filterSql(f, t, hazardSettings(app).dueSoonDays);
   const rows = app.db.prepare(`${q.prefix}${HAZARD_SELECT} ${q.where} ORDER BY h.foundOn DESC, h.code DESC LIMIT @limit OFFSET @offset`).all({ ...q.params, limit: pageSize, offset: (page - 1) * pageSize }) as HazardDb[];
   // Counts by status for the same filter without the status itself.
-  const c = filterSql({ ...f, status: undefined }, t);
-  const counts: Record<string, number> = { ALL: 0, OPEN: 0, OVERDUE: 0, PENDING: 0, IN_PROGRESS: 0, AWAITING_REVIEW: 0, CLOSED: 0 };
-  for (const r of app.db.prepare(`${c.prefix}SELECT h.status, count(*) AS n, sum(CASE WHEN ${FIXING} AND h.deadline < @today THEN 1 ELSE 0 END) AS overdue FROM hazard h ${c.where} GROUP BY h.status`).all({ ...c.params, today: t }) as {
+  const c = filterSql({ ...f, status: undefined }, t, 0);
+  const soon = addDays(t, hazardSettings(app).dueSoonDays);
+  const counts: Record<string, number> = { ALL: 0, OPEN: 0, OVERDUE: 0, DUE_SOON: 0, PENDING: 0, IN_PROGRESS: 0, AWAITING_REVIEW: 0, CLOSED: 0 };
+  for (const r of app.db.prepare(`${c.prefix}SELECT h.status, count(*) AS n, sum(CASE WHEN ${FIXING} AND h.deadline < @today THEN 1 ELSE 0 END) AS overdue, sum(CASE WHEN ${FIXING} AND h.deadline BETWEEN @today AND @soon THEN 1 ELSE 0 END) AS dueSoon FROM hazard h ${c.where} GROUP BY h.status`).all({ ...c.params, today: t, soon }) as {
     status: HazardStatus;
     n: number;
     overdue: number;
+    dueSoon: number;
   }[]) {
     counts[r.status] = r.n;
     counts.ALL! += r.n;
     if (r.status !== 'CLOSED') counts.OPEN! += r.n;
     counts.OVERDUE! += r.overdue;
+    counts.DUE_SOON! += r.dueSoon;
   }
   // The total follows from the counts by status (one scan fewer).
   const total = f.status ? counts[f.status]! : counts.ALL!;
@@ -245,7 +252,7 @@ export function urgentHazards(app: AppContext, limit: number): HazardRow[] {
 /** Every hazard of a filter, oldest first (the ledger documents and the Excel export). */
 export function ledgerRows(app: AppContext, f: HazardFilter): HazardRow[] {
   const t = today(app);
-  const q = filterSql(f, t);
+  const q = filterSql(f, t, hazardSettings(app).dueSoonDays);
   const s = hazardSettings(app);
   return (app.db.prepare(`${q.prefix}${HAZARD_SELECT} ${q.where} ORDER BY h.foundOn, h.code`).all(q.params) as HazardDb[]).map((r) => toRow(app, r, t, s));
 }

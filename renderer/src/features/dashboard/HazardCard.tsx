@@ -41,7 +41,7 @@ export function HazardCard() {
                 <Link to={ledgerLink({ status: 'OVERDUE' })}>
                   <Statistic title="逾期" value={d.overdue} styles={red(d.overdue)} />
                 </Link>
-                <Link to={ledgerLink({ status: 'OPEN' })}>
+                <Link to={ledgerLink({ status: 'DUE_SOON' })}>
                   <Statistic title={soonDays ? `临期（${soonDays} 天内）` : '临期'} value={d.dueSoon} styles={orange(d.dueSoon)} />
                 </Link>
                 <Link to={ledgerLink({ status: 'AWAITING_REVIEW' })}>

@@ -5,10 +5,10 @@ import type { HazardRow } from '../../../../preload/contract/hazards.ts';
 import { useApi } from '../../lib/api.ts';
 import './hazards.css';
 
-export type LedgerStatus = HazardStatus | 'OPEN' | 'OVERDUE';
+export type LedgerStatus = HazardStatus | 'OPEN' | 'OVERDUE' | 'DUE_SOON';
 
-export const LEDGER_STATUS_LABEL: Record<LedgerStatus, string> = { OPEN: '未销号', ...HazardStatus.label, OVERDUE: '逾期' };
-export const LEDGER_STATUS_ORDER: LedgerStatus[] = ['OPEN', 'PENDING', 'IN_PROGRESS', 'AWAITING_REVIEW', 'OVERDUE', 'CLOSED'];
+export const LEDGER_STATUS_LABEL: Record<LedgerStatus, string> = { OPEN: '未销号', ...HazardStatus.label, OVERDUE: '逾期', DUE_SOON: '临期' };
+export const LEDGER_STATUS_ORDER: LedgerStatus[] = ['OPEN', 'PENDING', 'IN_PROGRESS', 'AWAITING_REVIEW', 'OVERDUE', 'DUE_SOON', 'CLOSED'];
 
 const STATUS_COLOR: Record<HazardStatus, string> = { PENDING: 'orange', IN_PROGRESS: 'blue', AWAITING_REVIEW: 'purple', CLOSED: 'green' };
 
