@@ -132,7 +132,7 @@ describe('隐患排查治理台账', () => {
       { value: 'GENERAL', label: '一般事故隐患' },
       { value: 'MAJOR', label: '重大事故隐患' },
     ]);
-    expect(ledger.choices.status?.options.map((o) => o.label)).toEqual(['待整改', '整改中', '待复查', '已销号', '未销号', '逾期未整改']);
+    expect(ledger.choices.status?.options.map((o) => o.label)).toEqual(['待整改', '整改中', '待复查', '已销号', '未销号', '逾期未整改', '临期']);
     expect(types.find((x) => x.type === 'hazardStats')).toMatchObject({ options: ['year', 'quarter', 'unit'], choices: { level: null, status: null } });
     expect(types.find((x) => x.type === 'targetAgreements')?.choices).toEqual({ level: null, status: null });
 

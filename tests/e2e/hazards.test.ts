@@ -116,7 +116,14 @@ describe('隐患排查治理 in the browser', () => {
     await page.keyboard.press('2');
     await page.keyboard.type('防护装置缺失，现场未设置警示标识');
     await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('check-row-0').getAttribute('data-result')).toBe('FAIL');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('check-row-1');
     for (let i = 1; i < plan.items.length; i++) await page.keyboard.press('1');
+    // Rows the keys did not reach (the keyboard path itself is covered in checks.test.ts) are passed in one go.
+    const allPass = page.getByTestId('check-all-pass');
+    if (await allPass.isEnabled()) await allPass.click();
+    await expect.poll(() => page.getByTestId('check-counts').textContent()).toContain('已全部填写');
+    await expect.poll(() => page.getByTestId('check-counts').textContent()).toContain('不合格1');
     await page.getByTestId('check-save').click();
     const saved = page.getByTestId('check-saved-alert');
     await saved.waitFor();
