@@ -51,6 +51,12 @@ export interface HazardFilter {
 
 // ---- reading ----
 
+/** A hazard of a level the settings manage as 重大; bind `@majorLevels` with `majorLevels(app)`. */
+export const IS_MAJOR = `h.level IN (SELECT value FROM json_each(@majorLevels))`;
+export function majorLevels(app: AppContext): string {
+  return JSON.stringify(hazardSettings(app).levels.filter((l) => l.major).map((l) => l.code));
+}
+
 /** Still being fixed: the deadline applies (逾期 when past it). */
 export const FIXING = `h.status IN ('PENDING', 'IN_PROGRESS')`;
 
@@ -239,13 +245,9 @@ export function listHazards(app: AppContext, f: HazardFilter, page: number, page
 export function urgentHazards(app: AppContext, limit: number): HazardRow[] {
   const t = today(app);
   const s = hazardSettings(app);
-  const major = s.levels.filter((l) => l.major).map((l) => l.code);
   const rows = app.db
-    .prepare(
-      `${HAZARD_SELECT} WHERE h.status <> 'CLOSED' AND (h.level IN (SELECT value FROM json_each(@major)) OR (${FIXING} AND h.deadline <= @soon))
-       ORDER BY h.level IN (SELECT value FROM json_each(@major)) DESC, h.deadline LIMIT @limit`,
-    )
-    .all({ major: JSON.stringify(major), soon: addDays(t, s.dueSoonDays), limit }) as HazardDb[];
+    .prepare(`${HAZARD_SELECT} WHERE h.status <> 'CLOSED' AND (${IS_MAJOR} OR (${FIXING} AND h.deadline <= @soon)) ORDER BY ${IS_MAJOR} DESC, h.deadline LIMIT @limit`)
+    .all({ majorLevels: majorLevels(app), soon: addDays(t, s.dueSoonDays), limit }) as HazardDb[];
   return rows.map((r) => toRow(app, r, t, s));
 }
 

@@ -6,7 +6,7 @@ import { addDays, daysInMonth, isoWeekday } from '../../domain/dates.ts';
 import { today } from '../enterprise/service.ts';
 import { hazardSettings } from '../checks/settings.ts';
 import { generateTasks } from '../checks/tasks.ts';
-import { FIXING, urgentHazards } from './service.ts';
+import { FIXING, IS_MAJOR, majorLevels, urgentHazards } from './service.ts';
 
 export function hazardStats(app: AppContext, year: number, quarter: number | null, unitId: string | null): HazardStats {
   const from = quarter ? `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01` : `${year}-01-01`;
@@ -14,11 +14,9 @@ export function hazardStats(app: AppContext, year: number, quarter: number | nul
   const to = `${year}-${String(endMonth).padStart(2, '0')}-${daysInMonth(year, endMonth)}`;
   const t = today(app);
   const asOf = to < t ? to : t;
-  const majorCodes = hazardSettings(app).levels.filter((l) => l.major).map((l) => l.code);
-  const isMajor = `h.level IN (${majorCodes.map((c) => `'${c.replace(/'/g, '')}'`).join(', ') || `'MAJOR'`})`;
   const sub = unitId ? `WITH RECURSIVE sub(id) AS (SELECT @unitId UNION SELECT unit.id FROM unit JOIN sub ON unit.parentId = sub.id) ` : '';
   const inUnit = unitId ? 'AND h.unitId IN (SELECT id FROM sub)' : '';
-  const p = { from, to, asOf, unitId };
+  const p = { from, to, asOf, unitId, majorLevels: majorLevels(app) };
   const one = (sql: string) => (app.db.prepare(`${sub}${sql}`).get(p) as { n: number | null }).n ?? 0;
   const group = (col: string) =>
     Object.fromEntries(
@@ -39,9 +37,9 @@ export function hazardStats(app: AppContext, year: number, quarter: number | nul
     from,
     to,
     found,
-    foundMajor: one(`SELECT count(*) AS n FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND ${isMajor} ${inUnit}`),
+    foundMajor: one(`SELECT count(*) AS n FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND ${IS_MAJOR} ${inUnit}`),
     closed,
-    closedMajor: one(`SELECT count(*) AS n FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND h.status = 'CLOSED' AND ${isMajor} ${inUnit}`),
+    closedMajor: one(`SELECT count(*) AS n FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND h.status = 'CLOSED' AND ${IS_MAJOR} ${inUnit}`),
     closureRate: found ? Math.round((closed / found) * 1000) / 10 : null,
     open: found - closed,
     overdue: one(`SELECT count(*) AS n FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND ${FIXING} AND h.deadline < @asOf ${inUnit}`),
@@ -51,7 +49,7 @@ export function hazardStats(app: AppContext, year: number, quarter: number | nul
     byKind: group('h.kind'),
     byUnit,
     majors: app.db
-      .prepare(`${sub}SELECT h.code, h.description, h.status, h.deadline, h.reportedOn FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND ${isMajor} ${inUnit} ORDER BY h.foundOn, h.code`)
+      .prepare(`${sub}SELECT h.code, h.description, h.status, h.deadline, h.reportedOn FROM hazard h WHERE h.foundOn BETWEEN @from AND @to AND ${IS_MAJOR} ${inUnit} ORDER BY h.foundOn, h.code`)
       .all(p) as { code: string; description: string; status: HazardStatus; deadline: string; reportedOn: string | null }[],
   };
 }
@@ -62,8 +60,6 @@ export function hazardDashboard(app: AppContext) {
   const s = hazardSettings(app);
   const count = (sql: string, params: Record<string, unknown> = {}) => (app.db.prepare(sql).get({ t, ...params }) as { n: number }).n;
   const weekEnd = addDays(t, 7 - isoWeekday(t));
-  const majorCodes = s.levels.filter((l) => l.major).map((l) => l.code);
-  const isMajor = `level IN (${majorCodes.map((c) => `'${c.replace(/'/g, '')}'`).join(', ')})`;
   const urgent = urgentHazards(app, 8);
   return {
     checksDueToday: count(`SELECT count(*) AS n FROM check_task k JOIN check_plan p ON p.id = k.planId WHERE p.status = 'ACTIVE' AND k.recordId IS NULL AND k.missed = 0 AND k.periodStart <= @t AND k.dueOn <= @t`),
@@ -73,7 +69,7 @@ export function hazardDashboard(app: AppContext) {
     ),
     missedThisMonth: count(`SELECT count(*) AS n FROM check_task WHERE missed = 1 AND dueOn >= @m AND dueOn < @t`, { m: `${t.slice(0, 7)}-01` }),
     open: count(`SELECT count(*) AS n FROM hazard WHERE status <> 'CLOSED'`),
-    openMajor: count(`SELECT count(*) AS n FROM hazard WHERE status <> 'CLOSED' AND ${isMajor}`),
+    openMajor: count(`SELECT count(*) AS n FROM hazard h WHERE h.status <> 'CLOSED' AND ${IS_MAJOR}`, { majorLevels: majorLevels(app) }),
     dueSoon: count(`SELECT count(*) AS n FROM hazard h WHERE ${FIXING} AND deadline >= @t AND deadline <= @soon`, { soon: addDays(t, s.dueSoonDays) }),
     overdue: count(`SELECT count(*) AS n FROM hazard h WHERE ${FIXING} AND deadline < @t`),
     escalatedToPrincipal: count(`SELECT count(*) AS n FROM hazard h WHERE ${FIXING} AND deadline < @p`, { p: addDays(t, -s.escalatePrincipalDays) }),
