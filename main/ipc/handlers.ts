@@ -18,6 +18,9 @@ import { printHandlers } from '../modules/print/handlers.ts';
 import { riskHandlers } from '../modules/risk/handlers.ts';
 import { checkHandlers } from '../modules/checks/handlers.ts';
 import { hazardHandlers } from '../modules/hazards/handlers.ts';
+import { emergencyHandlers } from '../modules/emergency/handlers.ts';
+import { drillHandlers } from '../modules/drills/handlers.ts';
+import { trainingHandlers } from '../modules/training/handlers.ts';
 
 /** Every contract method's implementation. A missing one fails `npm run typecheck`. */
 export const handlers = {
@@ -40,4 +43,7 @@ export const handlers = {
   ...riskHandlers,
   ...checkHandlers,
   ...hazardHandlers,
+  ...emergencyHandlers,
+  ...drillHandlers,
+  ...trainingHandlers,
 } satisfies ApiHandlers;

@@ -5,7 +5,7 @@ import { id, idInput, input, optId, text } from './fields.ts';
 export const AttachmentInfo = z.object({
   id: z.string(),
   sha256: z.string(),
-  mimeType: z.enum(['image/png', 'image/jpeg', 'application/pdf']),
+  mimeType: z.enum(['image/png', 'image/jpeg', 'application/pdf', 'video/mp4', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']),
   sizeBytes: z.number().int(),
   originalName: z.string(),
   widthPx: z.number().int().nullable(),
@@ -14,7 +14,8 @@ export const AttachmentInfo = z.object({
 });
 export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
-export const AttachmentPurpose = z.enum(['image', 'imageOrPdf'], { error: '附件用途应为 image 或 imageOrPdf' });
+/** image: PNG/JPEG; imageOrPdf: also PDF; document: also Word (.docx); video: MP4 (only through the file dialog). */
+export const AttachmentPurpose = z.enum(['image', 'imageOrPdf', 'document', 'video'], { error: '附件用途应为 image、imageOrPdf、document 或 video' });
 
 /** 20 MB of bytes is about 27 MB of base64. */
 const MAX_BASE64 = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 64;
@@ -35,5 +36,6 @@ export const attachmentsContract = {
     z.union([z.object({ cancelled: z.literal(true) }), z.object({ cancelled: z.literal(false), attachments: z.array(AttachmentInfo) })]),
   ),
   'attachment.dataUrl': query('图片附件的内容（用于界面预览）', idInput('附件'), z.object({ dataUrl: z.string(), attachment: AttachmentInfo })),
+  'attachment.open': mutation('用本机默认程序打开附件（PDF、Word、视频等）', idInput('附件'), z.object({ ok: z.literal(true) })),
   'person.setPhoto': mutation('设置或清除人员照片（公示牌使用）', input({ id: id('人员'), attachmentId: optId('照片') }), z.object({ ok: z.literal(true) })),
 };

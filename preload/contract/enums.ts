@@ -184,3 +184,47 @@ export type CheckTier = (typeof CheckTier.values)[number];
 export type CheckFrequency = (typeof CheckFrequency.values)[number];
 export type HazardStatus = (typeof HazardStatus.values)[number];
 export type HazardSource = (typeof HazardSource.values)[number];
+
+// ---- 应急预案与演练 ----
+export const EmergencyPlanType = labels({ COMPREHENSIVE: '综合应急预案', SPECIFIC: '专项应急预案', ONSITE: '现场处置方案' });
+export const PlanReviewMethod = labels({ REVIEW: '评审', ARGUMENT: '论证' });
+export const PlanVersionStatus = labels({ DRAFT: '草稿', IN_FORCE: '现行有效', SUPERSEDED: '已被替代' });
+export const PlanTriggerKind = labels({
+  LAW: '法律法规、标准发生变化',
+  ORGANISATION: '应急指挥机构及其职责调整',
+  RISK: '面临的安全风险发生重大变化',
+  RESOURCE: '重要应急资源发生重大变化',
+  DRILL: '演练中发现问题',
+  INCIDENT: '应急救援中发现问题',
+  OTHER: '其他情形',
+});
+export const DrillScope = labels({ FULL: '综合演练', SINGLE: '单项演练' });
+export const DrillForm = labels({ LIVE: '实战演练', TABLETOP: '桌面演练' });
+export const DrillPurpose = labels({ TEST: '检验性演练', DEMONSTRATION: '示范性演练', RESEARCH: '研究性演练' });
+export const DrillItemState = labels({ PLANNED: '计划中', DUE: '本月应演练', DONE: '已演练', LATE: '延后完成', MISSED: '未按计划演练', CANCELLED: '已取消' });
+export const DrillRating = labels({ GOOD: '好', FAIR: '一般', POOR: '差', NA: '不涉及' });
+export const DrillOverall = labels({ EXCELLENT: '优秀', GOOD: '良好', FAIR: '一般', POOR: '较差' });
+export const SignMethod = labels({ ON_SCREEN: '屏幕签名', PAPER: '纸质签到表' });
+export const ComplianceState = labels({ MET: '已满足', DUE: '进行中', MISSED: '未满足', UPCOMING: '未开始', NOT_REPORTED: '已演练未报送' });
+
+// ---- 教育培训 ----
+export const TrainingType = labels({
+  INDUCTION_COMPANY: '三级教育（厂级）',
+  INDUCTION_WORKSHOP: '三级教育（车间级）',
+  INDUCTION_TEAM: '三级教育（班组级）',
+  ROUTINE: '日常培训',
+  SPECIAL: '专项培训',
+  REFRESHER: '再培训',
+  SPECIAL_OPERATION: '特种作业培训',
+  CARDS: '两单两卡培训',
+  EMERGENCY: '应急培训',
+});
+export const ExamMethod = labels({ NONE: '不考核', WRITTEN: '笔试', ORAL: '口试', PRACTICAL: '实际操作' });
+/** Whom the hour requirements of 生产经营单位安全培训规定 apply to. */
+export const TraineeRole = labels({ PRINCIPAL: '主要负责人', SAFETY_MANAGER: '安全生产管理人员', STAFF: '从业人员' });
+export type EmergencyPlanType = (typeof EmergencyPlanType.values)[number];
+export type DrillScope = (typeof DrillScope.values)[number];
+export type DrillForm = (typeof DrillForm.values)[number];
+export type TrainingType = (typeof TrainingType.values)[number];
+export type TraineeRole = (typeof TraineeRole.values)[number];
+export type ComplianceState = (typeof ComplianceState.values)[number];

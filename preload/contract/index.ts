@@ -22,6 +22,9 @@ import { printContract } from './print.ts';
 import { riskContract } from './risk.ts';
 import { checksContract } from './checks.ts';
 import { hazardsContract } from './hazards.ts';
+import { emergencyContract } from './emergency.ts';
+import { drillsContract } from './drills.ts';
+import { trainingContract } from './training.ts';
 
 export const contract = {
   ...appContract,
@@ -43,6 +46,9 @@ export const contract = {
   ...riskContract,
   ...checksContract,
   ...hazardsContract,
+  ...emergencyContract,
+  ...drillsContract,
+  ...trainingContract,
 };
 
 export type Contract = typeof contract;

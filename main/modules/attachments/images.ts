@@ -4,7 +4,9 @@
  */
 import { inflateSync } from 'node:zlib';
 
-export type SniffedType = 'image/png' | 'image/jpeg' | 'application/pdf';
+export type SniffedType = 'image/png' | 'image/jpeg' | 'application/pdf' | 'video/mp4' | typeof DOCX;
+
+export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export interface Sniffed {
   mimeType: SniffedType;
@@ -25,6 +27,14 @@ export function sniff(bytes: Buffer): Sniffed | null {
   }
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     return { mimeType: 'application/pdf', widthPx: null, heightPx: null };
+  }
+  // ISO base media (MP4/MOV): a 'ftyp' box first.
+  if (bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp') {
+    return { mimeType: 'video/mp4', widthPx: null, heightPx: null };
+  }
+  // Word 2007+: a ZIP whose entries include word/document.xml.
+  if (bytes.length >= 30 && bytes.readUInt32LE(0) === 0x04034b50 && bytes.includes('word/', 0, 'latin1')) {
+    return { mimeType: DOCX, widthPx: null, heightPx: null };
   }
   return null;
 }

@@ -4,9 +4,11 @@ import type { AppContext } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { inTransaction } from '../../db/sql.ts';
 import { sha256Hex } from '../../pdf/fingerprint.ts';
-import { sniff, type SniffedType } from './images.ts';
+import { DOCX, sniff, type SniffedType } from './images.ts';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** Drill videos are larger; they only come through the file dialog. */
+export const MAX_VIDEO_BYTES = 500 * 1024 * 1024;
 
 export interface Attachment {
   id: string;
@@ -19,7 +21,22 @@ export interface Attachment {
   createdAtMs: number;
 }
 
-export type AllowedKinds = 'image' | 'imageOrPdf';
+export type AllowedKinds = 'image' | 'imageOrPdf' | 'document' | 'video';
+
+const ACCEPTED: Record<AllowedKinds, { types: readonly SniffedType[]; words: string; extensions: string[] }> = {
+  image: { types: ['image/png', 'image/jpeg'], words: 'PNG 或 JPEG 图片，请选择照片或扫描图片', extensions: ['png', 'jpg', 'jpeg'] },
+  imageOrPdf: { types: ['image/png', 'image/jpeg', 'application/pdf'], words: 'PNG/JPEG 图片或 PDF 文件，只能上传这几种格式', extensions: ['png', 'jpg', 'jpeg', 'pdf'] },
+  document: { types: ['image/png', 'image/jpeg', 'application/pdf', DOCX], words: 'PDF、Word（.docx）文件或 PNG/JPEG 图片，只能上传这几种格式', extensions: ['pdf', 'docx', 'png', 'jpg', 'jpeg'] },
+  video: { types: ['video/mp4'], words: 'MP4 视频，请先转换为 MP4 格式', extensions: ['mp4', 'mov', 'm4v'] },
+};
+
+export function acceptedExtensions(allowed: AllowedKinds): string[] {
+  return ACCEPTED[allowed].extensions;
+}
+
+export function maxBytesFor(allowed: AllowedKinds): number {
+  return allowed === 'video' ? MAX_VIDEO_BYTES : MAX_ATTACHMENT_BYTES;
+}
 
 function pathFor(app: AppContext, sha: string): string {
   return join(app.paths.attachmentsDir, sha.slice(0, 2), sha);
@@ -27,19 +44,19 @@ function pathFor(app: AppContext, sha: string): string {
 
 /**
  * Stores bytes by content hash inside the data folder. The type is decided by
- * the bytes; only PNG/JPEG images (and PDF where allowed) up to 20 MB pass.
- * The same content stored twice is one file and one row.
+ * the bytes; what passes depends on the purpose (images, PDF, Word, MP4 video)
+ * and so does the size limit (20 MB, 500 MB for video). The same content
+ * stored twice is one file and one row.
  */
 export function storeAttachment(app: AppContext, bytes: Buffer, originalName: string, allowed: AllowedKinds = 'imageOrPdf'): Attachment {
   const name = basename(originalName.replaceAll('\\', '/')).slice(0, 200) || '未命名文件';
   if (bytes.length === 0) fail.field('file', `文件「${name}」是空的，请重新选择`);
-  if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    fail.field('file', `文件「${name}」有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 的上限；请压缩图片或分页扫描后再上传`);
+  const max = maxBytesFor(allowed);
+  if (bytes.length > max) {
+    fail.field('file', `文件「${name}」有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${max / 1024 / 1024} MB 的上限；请压缩${allowed === 'video' ? '视频' : '图片或分页扫描'}后再上传`);
   }
   const kind = sniff(bytes);
-  if (!kind || (allowed === 'image' && kind.mimeType === 'application/pdf')) {
-    fail.field('file', allowed === 'image' ? `文件「${name}」不是 PNG 或 JPEG 图片，请选择照片或扫描图片` : `文件「${name}」不是 PNG/JPEG 图片或 PDF 文件，只能上传这几种格式`);
-  }
+  if (!kind || !ACCEPTED[allowed].types.includes(kind.mimeType)) fail.field('file', `文件「${name}」不是${ACCEPTED[allowed].words}`);
   const sha = sha256Hex(bytes);
   const existing = app.db.prepare('SELECT * FROM attachment WHERE sha256 = ?').get(sha) as Attachment | undefined;
   const file = pathFor(app, sha);

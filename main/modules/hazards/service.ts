@@ -12,6 +12,7 @@ import { addDays, diffDays } from '../../domain/dates.ts';
 import { escalation, transition, type HazardAction } from '../../domain/hazardFlow.ts';
 import { periodLabel } from '../../domain/schedule.ts';
 import { currentOperator, recordAudit } from '../audit/service.ts';
+import { activePerson, requirePrincipal } from '../people/refs.ts';
 import { today } from '../enterprise/service.ts';
 import { unitPaths } from '../org/repo.ts';
 import { criterion } from '../checks/library.ts';
@@ -337,13 +338,6 @@ function event(app: AppContext, hazardId: string, kind: string, from: string | n
     .run(app.newId(), hazardId, app.clock.nowMs(), kind, from, to, currentOperator(app).name, note);
 }
 
-function activePerson(app: AppContext, id: string, field: string, label: string): { id: string; name: string } {
-  const p = app.db.prepare('SELECT id, name, status FROM person WHERE id = ?').get(id) as { id: string; name: string; status: string } | undefined;
-  if (!p) return fail.field(field, `${label}不存在，请重新选择`);
-  if (p.status !== 'ACTIVE') fail.field(field, `${label}「${p.name}」已离职，请选择在职人员`);
-  return p;
-}
-
 function addPhotos(app: AppContext, hazardId: string, stage: 'FOUND' | 'RECTIFIED' | 'REINSPECTED', ids: string[], field: string): void {
   const base = (app.db.prepare('SELECT ifnull(max(seq), 0) AS n FROM hazard_photo WHERE hazardId = ? AND stage = ?').get(hazardId, stage) as { n: number }).n;
   ids.forEach((aid, i) => {
@@ -463,19 +457,6 @@ export function saveTreatment(app: AppContext, id: string, t: TreatmentInput): H
     event(app, id, 'PLAN', before.status, before.status, before.treatment?.approvedOn ? '方案已修改，须重新批准' : null);
     return audit(app, before, '编制重大隐患治理方案');
   });
-}
-
-function principalId(app: AppContext): string | null {
-  return (app.db.prepare('SELECT principalPersonId AS id FROM enterprise').get() as { id: string | null } | undefined)?.id ?? null;
-}
-
-function requirePrincipal(app: AppContext, personId: string, field: string, what: string): void {
-  const principal = principalId(app);
-  if (!principal) fail.rule(`${what}须由主要负责人批准，但企业信息中尚未设置主要负责人：请先在「企业信息」中选择主要负责人`, field);
-  if (personId !== principal) {
-    const name = (app.db.prepare('SELECT name FROM person WHERE id = ?').get(principal) as { name: string } | undefined)?.name ?? '';
-    fail.field(field, `${what}须由主要负责人（${name}）批准`);
-  }
 }
 
 export function approveTreatment(app: AppContext, id: string, approvedById: string, approvedOn: string): Hazard {

@@ -60,10 +60,13 @@ import { HazardSettingsPage } from '../features/checks/HazardSettingsPage.tsx';
 import { HazardLedgerPage } from '../features/hazards/HazardLedgerPage.tsx';
 import { HazardStatsPage } from '../features/hazards/HazardStatsPage.tsx';
 import { NoticeCentre } from './NoticeCentre.tsx';
+import { emergencyMenu, emergencyRoutes } from '../features/emergency/routes.tsx';
+import { drillMenu, drillRoutes } from '../features/drills/routes.tsx';
+import { trainingMenu, trainingRoutes } from '../features/training/routes.tsx';
 
 const { Sider, Header, Content } = Layout;
 
-const MENU = [
+const ALL_MENU = [
   { key: '/', icon: <DashboardOutlined />, label: '工作台' },
   {
     key: 'base',
@@ -114,6 +117,12 @@ const MENU = [
     ],
   },
   {
+    key: 'emergency',
+    type: 'group' as const,
+    label: '应急与培训',
+    children: [...emergencyMenu, ...drillMenu, ...trainingMenu],
+  },
+  {
     key: 'documents',
     type: 'group' as const,
     label: '承诺与公示',
@@ -133,6 +142,9 @@ const MENU = [
     ],
   },
 ];
+
+/** A group shows only when it has entries. */
+const MENU = ALL_MENU.filter((m) => !('children' in m) || (m.children?.length ?? 0) > 0);
 
 export function AppShell({ status }: { status: AppStatus }) {
   const navigate = useNavigate();
@@ -239,6 +251,9 @@ export function AppShell({ status }: { status: AppStatus }) {
             <Route path="/checks/settings" element={<HazardSettingsPage />} />
             <Route path="/hazards" element={<HazardLedgerPage />} />
             <Route path="/hazards/stats" element={<HazardStatsPage />} />
+            {emergencyRoutes}
+            {drillRoutes}
+            {trainingRoutes}
             <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/print" element={<PrintCentrePage />} />
