@@ -21,6 +21,7 @@ import { demoSignaturePng } from './signature.ts';
 import { seedResponsibility } from './responsibility.ts';
 import { seedRisk } from './risk.ts';
 import { seedHazards } from './hazards.ts';
+import { seedEmergencyAndTraining } from './emergency.ts';
 import { setBoardMembers } from '../board/service.ts';
 import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
 import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
@@ -400,6 +401,7 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
     seedRisk(app, realToday, unitId, '陈国栋');
     seedResponsibility(app, realToday, postId, holdersOf);
     seedHazards(app, realToday, unitId, holdersOf);
+    seedEmergencyAndTraining(app, realToday, unitId, postId, holdersOf);
   });
 }
 
