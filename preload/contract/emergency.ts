@@ -215,7 +215,22 @@ export const EmergencySettingsInput = input({
   highRiskOverride: z.boolean().nullable().optional(),
 });
 
+export const EmergencyDashboard = z.object({
+  plans: z.object({ inForce: z.number().int(), drafts: z.number().int(), filingPending: z.number().int(), filingOverdue: z.number().int(), revisionDue: z.number().int() }),
+  drills: z.object({
+    year: z.number().int(),
+    done: z.number().int(),
+    planned: z.number().int(),
+    missedItems: z.number().int(),
+    /** Each applicable rule's state for the period that contains today. */
+    rules: z.array(z.object({ label: z.string(), periodLabel: z.string(), state: z.string(), done: z.number().int(), required: z.number().int() })),
+    next: z.object({ month: z.number().int(), scenario: z.string(), planName: z.string() }).nullable(),
+  }),
+  training: z.object({ sessions: z.number().int(), personHours: z.number(), inductionMissing: z.number().int(), postChangeMissing: z.number().int(), shortHours: z.number().int() }),
+});
+
 export const emergencyContract = {
+  'emergency.dashboard': query('工作台：应急预案、演练和培训概况', none, EmergencyDashboard),
   'emergencyPlan.list': query(
     '应急预案清单：类型、现行版本、备案和修订状态、未处理的修订事项',
     input({ planType: z.enum(EmergencyPlanType.values).optional(), includeArchived: z.boolean().default(false), search: optText('关键词', 60) }),

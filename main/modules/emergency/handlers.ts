@@ -2,8 +2,10 @@ import type { HandlersFor } from '../../ipc/types.ts';
 import { generateEmergencyCards, getEmergencyCard, listEmergencyCards, removeEmergencyCard, updateEmergencyCard } from './cards.ts';
 import { archivePlan, attachFiles, createPlan, createTrigger, detachFile, fileVersion, getPlan, issueVersion, listPlans, saveDraft, updatePlan } from './plans.ts';
 import { emergencySettingsView, updateEmergencySettings } from './settings.ts';
+import { emergencyDashboard } from './dashboard.ts';
 
 export const emergencyHandlers: HandlersFor<
+  | 'emergency.dashboard'
   | 'emergencyPlan.list'
   | 'emergencyPlan.get'
   | 'emergencyPlan.create'
@@ -23,6 +25,7 @@ export const emergencyHandlers: HandlersFor<
   | 'emergencySettings.get'
   | 'emergencySettings.update'
 > = {
+  'emergency.dashboard': (_i, rt) => emergencyDashboard(rt.app()),
   'emergencyPlan.list': (f, rt) => listPlans(rt.app(), f),
   'emergencyPlan.get': ({ id }, rt) => getPlan(rt.app(), id),
   'emergencyPlan.create': (v, rt) => createPlan(rt.app(), v),

@@ -6,6 +6,7 @@ import { useApi } from '../../lib/api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CertStateTag } from '../../components/tags.tsx';
 import { HazardCard } from './HazardCard.tsx';
+import { EmergencyCard } from './EmergencyCard.tsx';
 import { EmploymentType, PostCategory, RISK_COLORS, RiskLevel } from '../../../../preload/contract/enums.ts';
 
 export function DashboardPage() {
@@ -50,6 +51,7 @@ export function DashboardPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <HazardCard />
+          <EmergencyCard />
           <Card title={`持证上岗缺口${gaps.total ? `（${gaps.total} 人）` : ''}`} size="small" style={{ marginBottom: 16 }} extra={<Link to="/posts?specialOnly=1">查看需持证岗位</Link>} data-testid="cert-gaps">
             {gaps.total === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所有需持证岗位的在岗人员均持有有效证书" />
