@@ -24,7 +24,7 @@ describe('migrations on a real database', () => {
     expect(schemaVersion(db)).toBe(loadMigrationsFromDisk().length);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const strict = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%STRICT'`).all();
+    const strict = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%) STRICT%'`).all();
     expect(strict).toEqual([]);
     expect(app.rt.state).toBe('setup');
   });
