@@ -5,8 +5,7 @@
  */
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { COLORS, estimateLines, pageSetup } from '../../pdf/blocks.ts';
-import { formatFingerprint } from '../../pdf/fingerprint.ts';
-import { resolvePaper, type Paper } from '../../pdf/paper.ts';
+import { cardBlockHeader as blockHeader, cardFooter, cardPaper, cardUnit, tint, type CardFormat } from '../../pdf/pocketCard.ts';
 import type { BuildContext } from '../print/types.ts';
 
 export interface CardDocRisk {
@@ -46,7 +45,7 @@ export interface CardDoc {
 export interface CardsData {
   scope: string;
   /** Set on a part laid out larger than asked because its content is long. */
-  format?: 'A6' | 'A5' | null;
+  format?: CardFormat | null;
   /** Board only: 1–3 steps smaller type because the content is long. */
   shrink?: number;
   cards: CardDoc[];
@@ -60,34 +59,6 @@ export const LEVEL_STYLE: Record<NonNullable<CardDocRisk['level']>, { label: str
   LOW: { label: '低', color: '#1677ff' },
 };
 const PHASE_LABEL = { BEFORE: '作业前', DURING: '作业中', AFTER: '作业后' } as const;
-
-/** A colour mixed with white (pdfmake takes no alpha). */
-export function tint(hex: string, share: number): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c * share + 255 * (1 - share)).toString(16).padStart(2, '0');
-  return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;
-}
-
-/** The next larger format for a pocket card whose content does not fit. */
-export function largerCardFormat(paper: Paper, current: CardsData['format']): 'A6' | 'A5' {
-  if (current) return 'A5';
-  return paper.key === 'A6' || paper.key === 'A5' ? 'A5' : 'A6';
-}
-
-/** The page a pocket card is laid out on: the asked paper, or A6/A5 landscape when enlarged. */
-function cardPaper(ctx: BuildContext, format: CardsData['format']): Paper {
-  const p = format ? resolvePaper({ size: format, orientation: 'landscape' }) : ctx.paper;
-  // A card is always read in landscape: two columns side by side.
-  return p.widthPt >= p.heightPt ? p : { ...p, widthPt: p.heightPt, heightPt: p.widthPt, widthMm: p.heightMm, heightMm: p.widthMm, orientation: 'landscape' };
-}
-
-function blockHeader(text: string, color: string, size: number, pad: number): Content {
-  return {
-    table: { widths: ['*'], body: [[{ text, bold: true, color: '#ffffff', fontSize: size, margin: [pad, pad * 0.35, pad, pad * 0.35] }]] },
-    layout: { fillColor: () => color, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
-    margin: [0, 0, 0, pad * 0.8],
-  };
-}
 
 /** A rhyme breaks at its middle punctuation rather than wherever the line runs out. */
 export function rhymeLines(m: string): string {
@@ -177,18 +148,6 @@ function contactsLine(c: CardDoc): string {
   return c.contacts.map((x) => `${x.role}${x.name ? ` ${x.name}` : ''} ${x.phone}`).join('\u3000');
 }
 
-/** A pocket card's own footer: a card has no room for the standard one. */
-function cardFooter(ctx: BuildContext, side: number, size: number) {
-  const s = ctx.stamp;
-  return (page: number): Content => ({
-    text: `${s.enterpriseName} · ${s.title}（${s.version}）· ${s.generatedOn} · ${page % 2 === 1 ? '正面' : '背面'} · 指纹 ${formatFingerprint(s.fingerprint)}`,
-    fontSize: size,
-    color: COLORS.muted,
-    margin: [side, size * 0.4, side, 0],
-    alignment: 'center',
-  });
-}
-
 /**
  * How full a pocket card's fullest column would be on the 85.5×54 card, as a
  * share of the room (1 = exactly full), estimated from the text before any
@@ -221,10 +180,8 @@ export function pocketCardLoad(c: CardDoc): number {
 }
 
 export function buildPocketCards(d: CardsData, ctx: BuildContext): TDocumentDefinitions {
-  const paper = cardPaper(ctx, d.format ?? null);
-  // Type is designed on the 85.5×54 card and grows more slowly than the page, so a larger page holds more text.
-  // Enlarged (A6/A5) cards also get larger type, so the bigger page is readable, not just roomier.
-  const u = d.format ? Math.sqrt(paper.widthPt / 242.36) * 1.1 : Math.max(1, Math.sqrt(paper.widthPt / 242.36));
+  const paper = cardPaper(ctx.paper, d.format ?? null);
+  const u = cardUnit(paper, !!d.format);
   const fs = 4.6 * u;
   const side = 7 * u;
   const gap = 2 * u;
@@ -297,7 +254,7 @@ export function buildPocketCards(d: CardsData, ctx: BuildContext): TDocumentDefi
     pageSize: { width: paper.widthPt, height: paper.heightPt },
     pageMargins: [side, side * 0.9, side, footSize * 2.6],
     info: { title: '两单两卡（口袋卡）', creator: 'SafeLedger 安全生产台账' },
-    footer: cardFooter(ctx, side, footSize),
+    footer: cardFooter(ctx.stamp, side, footSize),
     content,
     defaultStyle: { fontSize: fs, color: COLORS.ink, lineHeight: 1.12 },
   };

@@ -4,8 +4,9 @@ import type { CardSet } from '../../../preload/contract/cards.ts';
 import { getEnterprise } from '../enterprise/service.ts';
 import { unitPaths } from '../org/repo.ts';
 import type { Paper } from '../../pdf/paper.ts';
+import { chunkByLoad, enlargedWarning, largerCardFormat } from '../../pdf/pocketCard.ts';
 import { byRecords, docType, type Loaded, type PrintTarget } from '../print/types.ts';
-import { buildCardBoard, buildPocketCards, largerCardFormat, pocketCardLoad, type CardDoc, type CardsData } from './docs.ts';
+import { buildCardBoard, buildPocketCards, pocketCardLoad, type CardDoc, type CardsData } from './docs.ts';
 import { currentCards } from './service.ts';
 
 const CARDS_PER_PART = 40;
@@ -114,28 +115,9 @@ const postRecords = {
 const pocketParts = byRecords<CardsData, 'cards'>('cards', CARDS_PER_PART);
 const boardParts = byRecords<CardsData, 'cards'>('cards', BOARDS_PER_PART);
 
-/** Above this estimated load a card is laid out on its own, so its overflow does not cost its neighbours a second layout. */
-const LIKELY_OVERFLOW = 1.2;
-
-/** Cards in runs of up to `size`; on the 85.5×54 card, the ones likely too long stand alone, in order. */
+/** Cards in runs; on the 85.5×54 card, the ones likely too long stand alone, in order. */
 function chunkPocketCards(d: CardsData, paper: Paper): CardsData[] {
-  if (paper.kind !== 'card') return pocketParts.chunk(d);
-  const parts: CardsData[] = [];
-  let run: CardDoc[] = [];
-  const flush = () => {
-    if (run.length) parts.push({ ...d, cards: run });
-    run = [];
-  };
-  for (const c of d.cards) {
-    if (pocketCardLoad(c) > LIKELY_OVERFLOW) {
-      flush();
-      parts.push({ ...d, cards: [c] });
-    } else {
-      run.push(c);
-      if (run.length === CARDS_PER_PART) flush();
-    }
-  }
-  flush();
+  const parts = chunkByLoad(d.cards, CARDS_PER_PART, paper.kind === 'card' ? pocketCardLoad : null).map((cards) => ({ ...d, cards }));
   return parts.length ? parts : [d];
 }
 
@@ -169,7 +151,7 @@ export const postCardsDoc = docType<CardsData>({
     ...pocketParts,
     enlarge: (d, paper) => {
       const format = largerCardFormat(paper, d.format ?? null);
-      return { data: { ...d, format }, warning: `「${d.cards[0]?.postName ?? ''}」的两单两卡内容较多，${paper.kind === 'card' ? '85.5×54 mm 卡片' : paper.label}排不下，已自动改用 ${format}（横向）排版；打印时请选用 ${format} 纸张，或精简内容后重新生成卡片尺寸` };
+      return { data: { ...d, format }, warning: enlargedWarning(`「${d.cards[0]?.postName ?? ''}」的两单两卡`, paper, format) };
     },
   },
   describeChange: changedPosts,

@@ -9,9 +9,9 @@
  *   photos, AQ/T 9009 evaluations, problems turned into hazards and revision
  *   tasks, and summary reports; last year's drills for history;
  * - the annual training plan; monthly all-staff sessions (one month below the
- *   90 % target); 三级教育 of new hires (two still incomplete); the refresher of
- *   the principal and safety managers (the principal still short of hours);
- *   特种作业, 两单两卡 and emergency training.
+ *   90 % target); 三级教育 of new hires (two still incomplete, one new hire
+ *   short of the initial hours); the refresher of the principal and safety
+ *   managers; 特种作业, 两单两卡 and emergency training.
  */
 import type { AppContext } from '../../context.ts';
 import { addDays, addMonths, addYears, dayStartInZone } from '../../domain/dates.ts';
@@ -129,6 +129,7 @@ export function seedEmergencyAndTraining(app: AppContext, today: string, unitId:
   const pitPlan = onsite('YJ-XC-03', '喷漆房地坑有限空间中毒窒息现场处置方案', ['中毒和窒息'], 'surface', ['surfaceWorker']);
   const forkPlan = onsite('YJ-XC-04', '叉车伤害事故现场处置方案', ['车辆伤害'], 'forklift', ['forkliftDriver', 'loader']);
   const cranePlan = onsite('YJ-XC-05', '起重伤害事故现场处置方案', ['起重伤害'], 'assembly', ['crane']);
+  const latheP = onsite('YJ-XC-06', '金属切削机床机械伤害现场处置方案', ['机械伤害'], 'machining', ['turner', 'cnc', 'grinder']);
 
   issue(
     heatPlan,
@@ -183,6 +184,20 @@ export function seedEmergencyAndTraining(app: AppContext, today: string, unitId:
     craneIssued,
     10,
   );
+  issue(
+    latheP,
+    {
+      version: 'V1.0',
+      riskDescription: '车削、数控和磨削班 40 余台机床，卷入、夹挤、铁屑飞溅和砂轮破裂可能造成机械伤害和物体打击。',
+      scenarios: [
+        { scenario: '衣物、手套或头发被卷入机床', steps: ['立即按下急停按钮，切断机床电源', '反向盘车或拆卸防护罩解救，不得强拉', '止血、包扎，断指用干净纱布包好冷藏随伤员送医', '拨打 120，报告车间主任'], cautions: '操作旋转设备严禁戴手套，长发须盘入工作帽' },
+        { scenario: '砂轮破裂或工件飞出伤人', steps: ['停机断电，疏散周围人员', '检查伤情，眼部异物不得揉搓，用清水冲洗', '严重者拨打 120 送医'], cautions: '更换砂轮须做回转试验，砂轮正面不得站人' },
+      ],
+      contacts: [contact('机加工车间主任', head('machining'))],
+    },
+    issuedLong,
+    12,
+  );
   const pitScenarios = [
     { scenario: '地坑内人员中毒窒息晕倒', steps: ['监护人立即呼救，严禁盲目进入施救', '启动强制通风，佩戴正压式空气呼吸器后方可进入', '将伤员移至通风处，必要时心肺复苏，拨打 120', '报告车间主任和安全环保部'], cautions: '先通风、再检测、后作业；救援人员必须系安全绳' },
   ];
@@ -193,6 +208,7 @@ export function seedEmergencyAndTraining(app: AppContext, today: string, unitId:
     [powerPlan, ['electrician']],
     [forkPlan, ['forkliftDriver', 'loader']],
     [cranePlan, ['crane']],
+    [latheP, ['turner', 'cnc', 'grinder']],
   ] as const) {
     generateEmergencyCards(on(addDays(issuedLong, 20)), planId, posts.map((p) => postId.get(p)!));
   }
@@ -451,7 +467,7 @@ function seedTraining(app: AppContext, today: string, on: (date: string, hour?: 
     }
   }
 
-  // The refresher of the managers: 8 h in April, 4 h in October; the principal attended only the first.
+  // The refresher of the managers: 8 h in April, 4 h in October (the principal attended only the first).
   const managers = app.db
     .prepare(
       `SELECT DISTINCT c.personId AS id FROM certificate c JOIN cert_type t ON t.id = c.certTypeId JOIN person p ON p.id = c.personId

@@ -4,9 +4,12 @@ import { assessmentNoticeDoc, assessmentSheetDoc } from '../assessments/printabl
 import { responsibilityBoardDoc } from '../board/printable.ts';
 import { postCardBoardDoc, postCardsDoc } from '../cards/printable.ts';
 import { commitmentLetterDoc } from '../commitments/printable.ts';
+import { drillPlanDoc, drillRecordDoc } from '../drills/printable.ts';
 import { dutyAckSheetDoc, dutyListDoc, dutyPublicityDoc } from '../duties/printable.ts';
+import { emergencyCardDoc, emergencyPlanRegisterDoc } from '../emergency/printable.ts';
 import { checkSheetDoc, hazardLedgerDoc, hazardStatsDoc, majorHazardFileDoc, rectificationNoticeDoc, reinspectionFormDoc } from '../hazards/printable.ts';
 import { postRiskCardDoc, riskMapDoc, riskNoticeBoardDoc, riskRegisterDoc } from '../risk/printable.ts';
+import { trainingLedgerDoc, trainingRecordCardDoc, trainingSignInDoc } from '../training/printable.ts';
 import type { DocType } from './types.ts';
 
 /** Every document the print centre (and `cli print`) can produce. Later modules add theirs here. */
@@ -22,6 +25,7 @@ export const DOC_TYPES: readonly DocType[] = [
   assessmentNoticeDoc,
   postCardsDoc,
   postCardBoardDoc,
+  emergencyCardDoc,
   riskRegisterDoc,
   riskMapDoc,
   riskNoticeBoardDoc,
@@ -32,6 +36,12 @@ export const DOC_TYPES: readonly DocType[] = [
   majorHazardFileDoc,
   hazardStatsDoc,
   checkSheetDoc,
+  emergencyPlanRegisterDoc,
+  drillPlanDoc,
+  drillRecordDoc,
+  trainingSignInDoc,
+  trainingLedgerDoc,
+  trainingRecordCardDoc,
 ];
 
 export function docTypeOf(type: string): DocType {

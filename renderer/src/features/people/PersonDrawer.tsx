@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, DatePicker, Descriptions, Drawer, Dropdown, Form, Input, Modal, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { EyeOutlined, MoreOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { PersonDetail } from '../../../../preload/contract/people.ts';
 import { PersonStatus } from '../../../../preload/contract/enums.ts';
 import { useApi, useApiMutation, errorMessage, invoke } from '../../lib/api.ts';
@@ -20,6 +20,7 @@ type Dialog = 'edit' | 'posts' | 'leave' | 'rejoin' | 'cert' | null;
 
 export function PersonDrawer({ id, onClose }: { id: string; onClose: () => void }) {
   const { message, modal } = AntApp.useApp();
+  const navigate = useNavigate();
   const q = useApi('person.get', { id });
   const certs = useApi('certificate.list', { personId: id, includeLeft: true, page: 1, pageSize: 100 });
   const del = useApiMutation('person.delete');
@@ -50,6 +51,7 @@ export function PersonDrawer({ id, onClose }: { id: string; onClose: () => void 
       extra={
         p && (
           <Space>
+            <Button onClick={() => navigate(`/training/compliance?person=${encodeURIComponent(id)}`)} data-testid="person-training-archive">培训档案</Button>
             <Button onClick={() => setDialog('edit')} data-testid="person-edit">编辑</Button>
             {p.status === 'ACTIVE' && <Button onClick={() => setDialog('posts')} data-testid="person-set-posts">调整岗位</Button>}
             <Dropdown
