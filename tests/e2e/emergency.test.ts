@@ -275,6 +275,13 @@ describe('应急预案与应急处置卡 in the browser', () => {
 
   it('emergency settings: filing days, a drill rule and the 第八条 override survive a reload', async () => {
     const { page, rt } = app;
+    // The dashboard's card of the demo: plans, this year's drills against the rules, training gaps.
+    await nav(app, '工作台', 'dashboard');
+    const card = page.getByTestId('dashboard-emergency');
+    await card.locator('.ant-statistic').first().waitFor();
+    await until(() => card.textContent()).toContain('每半年至少组织一次现场处置方案演练');
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('140-dashboard-emergency');
     await nav(app, '应急管理设置', 'emergency-settings-page');
     await page.getByTestId('emergency-settings-form').waitFor();
     const before = (await call(rt, 'emergencySettings.get', {})) as unknown as { highRisk: boolean };

@@ -32,6 +32,7 @@ import {
   type DrillValues,
   type EvaluationValues,
 } from '../drills/service.ts';
+import { reinspect, startRectification, submitRectification } from '../hazards/service.ts';
 import { attendanceCandidates, createSession, createTrainingPlanItem, recordAttendance, type TrainingSessionValues } from '../training/service.ts';
 import { prng } from './names.ts';
 import { demoSignaturePng, encodePng } from './signature.ts';
@@ -363,7 +364,19 @@ export function seedEmergencyAndTraining(app: AppContext, today: string, unitId:
     const evaluated = evaluateDrill(on(evalOn, 11), drill.id, evaluation(evalOn, { problems, needsPlanRevision: s.planId === powerPlan, revisionReason: s.planId === powerPlan ? '应急联系方式变更' : null }));
     for (const p of evaluated.problems) {
       if (p.description.includes('电话')) problemToRevision(on(evalOn, 14), { problemId: p.id, dueOn: addDays(today, 20), ownerId: head('equipment') });
-      else problemToHazard(on(evalOn, 14), { problemId: p.id, level: 'GENERAL', respUnitId: unitId.get(s.organiser)!, respPersonId: head(s.organiser), deadline: addDays(evalOn, 15) });
+      else {
+        const followed = problemToHazard(on(evalOn, 14), { problemId: p.id, level: 'GENERAL', respUnitId: unitId.get(s.organiser)!, respPersonId: head(s.organiser), deadline: addDays(evalOn, 15) });
+        const hazardId = followed.problems.find((x) => x.id === p.id)!.hazardId!;
+        // Problems of earlier drills went round the rectification loop; the newest are still open.
+        if (evalOn < addDays(today, -30)) {
+          const doneOn = addDays(evalOn, 7);
+          const checkOn = addDays(evalOn, 8);
+          const rectifier = head(s.organiser);
+          startRectification(on(evalOn, 15), hazardId);
+          submitRectification(on(doneOn, 14), hazardId, { rectifierId: rectifier, rectifiedOn: doneOn, rectifyNote: `已按演练评估建议整改：${p.suggestion ?? ''}`.slice(0, 500), photoIds: [] });
+          reinspect(on(checkOn, 16), hazardId, { inspectorId: rectifier === safetyHead ? first('safetyOfficer')! : safetyHead, inspectedOn: checkOn, passed: true, opinion: '整改到位，同意销号', photoIds: [photoIds[0]!], close: true });
+        }
+      }
     }
     // The latest drill is still waiting for its summary report.
     if (s.off > 0) summariseDrill(on(addDays(drillDate, 3) <= today ? addDays(drillDate, 3) : today, 9), drill.id, { ...summary(drill, safetyHead), writtenOn: addDays(drillDate, 3) <= today ? addDays(drillDate, 3) : today });

@@ -29,13 +29,13 @@ export function EmergencyCard() {
                 <Link to="/emergency/plans">
                   <Statistic title="现行预案" value={d.plans.inForce} suffix={d.plans.drafts ? <span style={{ fontSize: 13 }}>（未发布 {d.plans.drafts}）</span> : undefined} />
                 </Link>
-                <Link to="/emergency/plans">
+                <Link to="/emergency/plans?state=filing">
                   <Statistic title="待备案" value={d.plans.filingPending} styles={orange(d.plans.filingPending)} />
                 </Link>
-                <Link to="/emergency/plans">
+                <Link to="/emergency/plans?state=filingOverdue">
                   <Statistic title="备案逾期" value={d.plans.filingOverdue} styles={red(d.plans.filingOverdue)} />
                 </Link>
-                <Link to="/emergency/plans">
+                <Link to="/emergency/plans?state=revision">
                   <Statistic title="待修订" value={d.plans.revisionDue} styles={orange(d.plans.revisionDue)} />
                 </Link>
               </Space>
