@@ -40,7 +40,9 @@ export interface FilingState {
 export function filingState(issuedOn: DateStr, filedOn: DateStr | null, today: DateStr, filingWorkdays: number, calendar: WorkCalendar): FilingState {
   const dueOn = addWorkdays(issuedOn, filingWorkdays, calendar);
   if (filedOn) {
-    return filedOn <= dueOn ? { state: 'FILED', dueOn, workdays: 0 } : { state: 'FILED_LATE', dueOn, workdays: workdaysBetween(dueOn, filedOn, calendar) };
+    // Filed on a rest day right after the deadline is no working day late.
+    const late = filedOn <= dueOn ? 0 : workdaysBetween(dueOn, filedOn, calendar);
+    return late === 0 ? { state: 'FILED', dueOn, workdays: 0 } : { state: 'FILED_LATE', dueOn, workdays: late };
   }
   if (today <= dueOn) return { state: 'PENDING', dueOn, workdays: workdaysBetween(today, dueOn, calendar) };
   return { state: 'OVERDUE', dueOn, workdays: workdaysBetween(dueOn, today, calendar) };

@@ -12,7 +12,8 @@ import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
-import { seedLarge, seedLargeChecks, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
+import { seedLarge, seedLargeChecks, seedLargeEmergencyTraining, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
+import { today } from '../../main/modules/enterprise/service.ts';
 import { spawnSync } from 'node:child_process';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -48,10 +49,12 @@ async function main() {
     seedLargeResponsibility(rt0.app(), seeded.postIds, seeded.personIds);
     const { planId } = seedLargeRisk(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
     const checks = seedLargeChecks(rt0.app(), seeded.unitIds, seeded.personIds);
+    const et = seedLargeEmergencyTraining(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
     const seedMs = round(performance.now() - t0);
     rt0.close();
     console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
     console.log(`Seeded ${checks.plans} check plans, ${checks.records} check records, ${checks.results} item results, ${checks.hazards} hazards`);
+    console.log(`Seeded ${et.plans} emergency plans (${et.versions} versions), ${et.drills} drills (${et.participants} participants, ${et.problems} problems), ${et.sessions} training sessions, ${et.attendance} attendance rows`);
 
     results.push(
       await measure('open large data folder (integrity quick_check + migrate check)', async () => {
@@ -120,6 +123,22 @@ async function main() {
     results.push(await measure('checkCompliance.get (a year, 200 plans × 12 months)', () => call(rt, 'checkCompliance.get', { year: Number(lastYear) }), { runs: 10, note: 'report page' }));
     results.push(await measure('hazard.stats (a year)', () => call(rt, 'hazard.stats', { year: Number(lastYear) }), { runs: 10, note: 'report page' }));
     results.push(await measure('notice.list (notice centre, all modules)', () => call(rt, 'notice.list', {}), { runs: 10, budgetMs: 150 }));
+
+    // 应急预案、演练和教育培训 on ten years of data.
+    const year = Number(today(rt.app()).slice(0, 4));
+    const etNote = `${et.sessions} sessions, ${et.attendance} attendance rows, 5,000 people`;
+    const heavySessions = (rt.app().db.prepare('SELECT count(*) AS n FROM training_attendance WHERE personId = ?').get(et.heavyPersonId) as { n: number }).n;
+    results.push(await measure(`training.archive (one person, ${heavySessions} sessions)`, () => call(rt, 'training.archive', { personId: et.heavyPersonId }), { budgetMs: 50 }));
+    results.push(await measure('training.compliance current year, whole enterprise', () => call(rt, 'training.compliance', { year }), { budgetMs: 100, note: etNote }));
+    results.push(await measure('training.compliance current year, only gaps', () => call(rt, 'training.compliance', { year, onlyGaps: true }), { budgetMs: 100 }));
+    results.push(await measure('training.compliance current year, one workshop', () => call(rt, 'training.compliance', { year, unitId: workshop }), { budgetMs: 100 }));
+    results.push(await measure('trainingSession.list first page', () => call(rt, 'trainingSession.list', {}), { budgetMs: hazardBudget }));
+    results.push(await measure('trainingSession.list search "应急"', () => call(rt, 'trainingSession.list', { search: '应急' }), { budgetMs: hazardBudget }));
+    results.push(await measure('drill.compliance (current year)', () => call(rt, 'drill.compliance', { year }), { budgetMs: 100, note: `${et.drills} drills over 10 years` }));
+    results.push(await measure('drill.calendar (current year)', () => call(rt, 'drill.calendar', { year }), { budgetMs: hazardBudget }));
+    results.push(await measure('drillPlan.get (current year)', () => call(rt, 'drillPlan.get', { year }), { budgetMs: hazardBudget }));
+    results.push(await measure('drill.list one year', () => call(rt, 'drill.list', { year }), { budgetMs: hazardBudget }));
+    results.push(await measure('emergencyPlan.list (30 plans)', () => call(rt, 'emergencyPlan.list', {}), { budgetMs: hazardBudget }));
 
     rt.close();
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from '../../main/context.ts';
 import { inTransaction } from '../../main/db/sql.ts';
-import { addDays } from '../../main/domain/dates.ts';
+import { addDays, addYears } from '../../main/domain/dates.ts';
 import { setupEnterprise } from '../../main/modules/app/service.ts';
 import { certRule, insertCertificate } from '../../main/modules/certificates/repo.ts';
 import { insertUnit } from '../../main/modules/org/repo.ts';
@@ -305,4 +305,231 @@ export function seedLargeChecks(app: AppContext, unitIds: string[], personIds: s
     });
   });
   return { plans: LARGE_CHECKS.dailyPlans + LARGE_CHECKS.weeklyPlans + LARGE_CHECKS.monthlyPlans, records, results, hazards };
+}
+
+export const LARGE_ET = { plans: 30, years: 10, drillsPerYear: 52, sessionsPerYear: 200, attendeesPerSession: 100 };
+
+const TRAINING_TYPES = ['ROUTINE', 'ROUTINE', 'ROUTINE', 'INDUCTION_COMPANY', 'INDUCTION_WORKSHOP', 'INDUCTION_TEAM', 'SPECIAL', 'REFRESHER', 'CARDS', 'EMERGENCY', 'SPECIAL_OPERATION'] as const;
+const HOURS = [1, 1.5, 2, 2, 2, 4, 8];
+
+/**
+ * Ten years of emergency management and training for the large enterprise:
+ * 30 plans (1 综合, 9 专项, 20 现场处置方案 with key posts and cards) with four
+ * issued versions each and revision triggers; an annual drill plan of 50 items
+ * a year and ~500 drills with 20 participants, a timeline, an evaluation with
+ * problems and a summary; 200 training sessions a year (~2,000) with 100
+ * attendees each (~200,000 attendance rows), every attendee employed on the
+ * day. One long-serving person attends every session after their hire date.
+ * Straight SQL through prepared statements in one transaction.
+ */
+export function seedLargeEmergencyTraining(
+  app: AppContext,
+  unitIds: string[],
+  postIds: string[],
+  personIds: string[],
+): { plans: number; versions: number; drills: number; participants: number; problems: number; sessions: number; attendance: number; heavyPersonId: string } {
+  const db = app.db;
+  const t = today(app);
+  const thisYear = Number(t.slice(0, 4));
+  const firstYear = thisYear - LARGE_ET.years + 1;
+  const now = app.clock.nowMs();
+  const rand = prng(23);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const principal = personIds[0]!;
+  // People by hire date: the ones employed on a date are a prefix.
+  const people = db.prepare('SELECT id, name, hireDate FROM person ORDER BY hireDate, id').all() as { id: string; name: string; hireDate: string }[];
+  const employedCount = (d: string) => {
+    let lo = 0;
+    let hi = people.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (people[mid]!.hireDate <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** `n` distinct people employed on `d` (fewer if not enough were). */
+  const sample = (d: string, n: number): number[] => {
+    const pool = employedCount(d);
+    const out = new Set<number>();
+    const want = Math.min(n, pool);
+    while (out.size < want) out.add(Math.floor(rand() * pool));
+    return [...out];
+  };
+  const heavy = people[0]!;
+  let versions = 0;
+  let drills = 0;
+  let participants = 0;
+  let problems = 0;
+  let sessions = 0;
+  let attendance = 0;
+  inTransaction(db, () => {
+    // ---- plans, versions, triggers, key posts and cards ----
+    const plan = db.prepare(
+      `INSERT INTO emergency_plan (id, code, name, planType, parentId, accidentTypesJson, unitId, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const version = db.prepare(
+      `INSERT INTO emergency_plan_version (id, planId, version, status, reviewMethod, reviewedOn, signedById, signedOn, issuedOn, filedOn, filingAuthority, nextRevisionOn,
+         changeSummary, riskDescription, scenariosJson, contactsJson, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, 'REVIEW', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const trigger = db.prepare(
+      `INSERT INTO emergency_plan_trigger (id, planId, kind, occurredOn, description, dueOn, ownerId, drillId, resolvedVersionId, resolvedOn, createdAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const planPost = db.prepare('INSERT OR IGNORE INTO emergency_plan_post (planId, postId) VALUES (?, ?)');
+    const card = db.prepare(
+      `INSERT OR IGNORE INTO emergency_card (id, postId, planId, title, scenariosJson, contactsJson, revision, sourceVersion, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const scenarios = JSON.stringify([
+      { scenario: '机械伤害', steps: ['立即按下急停按钮', '报告班组长', '拨打 120'], cautions: '未停机不得伸手' },
+      { scenario: '触电', steps: ['切断电源', '用绝缘物挑开电线', '心肺复苏'], cautions: null },
+    ]);
+    const contacts = JSON.stringify([{ role: '车间主任', name: '谢斌', phone: '13800000001' }]);
+    const planIds: { id: string; type: 'COMPREHENSIVE' | 'SPECIFIC' | 'ONSITE' }[] = [];
+    let comprehensive = '';
+    for (let i = 0; i < LARGE_ET.plans; i++) {
+      const id = app.newId();
+      const type = i === 0 ? 'COMPREHENSIVE' : i < 10 ? 'SPECIFIC' : 'ONSITE';
+      if (i === 0) comprehensive = id;
+      const code = type === 'COMPREHENSIVE' ? 'YA-01' : type === 'SPECIFIC' ? `ZX-${pad(i)}` : `XC-${pad(i)}`;
+      const name = type === 'COMPREHENSIVE' ? '生产安全事故综合应急预案' : type === 'SPECIFIC' ? `专项应急预案 ${i}` : `现场处置方案 ${i}`;
+      plan.run(id, code, name, type, i === 0 ? null : comprehensive, JSON.stringify(['火灾', '机械伤害']), type === 'ONSITE' ? unitIds[i % unitIds.length]! : null, now, now);
+      planIds.push({ id, type });
+      // Four issued versions about three years apart; the last (last year) in force and (mostly) filed; a fifth as a draft on some.
+      let lastVersion = '';
+      for (let v = 0; v < 4; v++) {
+        const vid = app.newId();
+        const issued = `${v === 3 ? thisYear - 1 : firstYear + v * 3}-${pad(1 + ((i + v) % 12))}-${pad(1 + ((i * 7 + v) % 27))}`;
+        const inForce = v === 3;
+        const filed = inForce && i % 7 === 3 ? null : addDays(issued, 10 + (i % 25));
+        version.run(vid, id, `V${v + 1}.0`, inForce ? 'IN_FORCE' : 'SUPERSEDED', addDays(issued, -20), principal, addDays(issued, -5), issued, filed, filed ? '区应急管理局' : null, addYears(issued, 3), v ? '定期修订' : null, type === 'ONSITE' ? '设备旋转部件、带电设备' : null, type === 'ONSITE' ? scenarios : '[]', contacts, now, now);
+        versions++;
+        // A revision trigger closed by this version (after the first one).
+        if (v > 0) trigger.run(app.newId(), id, pick(['LAW', 'ORGANISATION', 'RISK', 'RESOURCE', 'DRILL']), addDays(issued, -60), '情况变化需修订预案', addDays(issued, 30), principal, null, vid, issued, now);
+        lastVersion = `V${v + 1}.0`;
+      }
+      if (i % 6 === 0) {
+        db.prepare(`INSERT INTO emergency_plan_version (id, planId, version, status, scenariosJson, contactsJson, createdAtMs, updatedAtMs) VALUES (?, ?, 'V5.0', 'DRAFT', '[]', '[]', ?, ?)`).run(app.newId(), id, now, now);
+        versions++;
+      }
+      if (i % 5 === 1) trigger.run(app.newId(), id, 'RISK', addDays(t, -40), '新增生产线', i % 10 === 1 ? addDays(t, -5) : addDays(t, 60), principal, null, null, null, now);
+      if (type === 'ONSITE') {
+        for (let k = 0; k < 4; k++) {
+          const postId = postIds[(i * 13 + k * 29) % postIds.length]!;
+          planPost.run(id, postId);
+          card.run(app.newId(), postId, id, `岗位${k + 1}应急处置卡`, scenarios, contacts, 1 + (k % 3), k === 3 ? 'V3.0' : lastVersion, now, now);
+        }
+      }
+    }
+
+    // ---- annual drill plans and drills ----
+    const item = db.prepare(
+      `INSERT INTO drill_plan_item (id, year, planId, scenario, scope, form, plannedMonth, organiserUnitId, participants, budget, cancelledReason, notes, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    );
+    const yearPlan = db.prepare('INSERT INTO drill_year_plan (year, compiledBy, approvedById, approvedOn, updatedAtMs) VALUES (?, ?, ?, ?, ?)');
+    const drill = db.prepare(
+      `INSERT INTO drill (id, code, planItemId, planId, title, scope, form, purpose, drillDate, startTime, endTime, place, commanderId, commanderName, organiserUnitId, scenario,
+         resourcesUsed, observers, interruptions, reportedOn, reportedTo, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'TEST', ?, '09:00', '10:30', ?, ?, ?, ?, ?, '灭火器 10 具、担架 2 副', NULL, NULL, ?, ?, ?, ?)`,
+    );
+    const participant = db.prepare('INSERT INTO drill_participant (id, drillId, personId, name, role, signMethod) VALUES (?, ?, ?, ?, ?, ?)');
+    const step = db.prepare('INSERT INTO drill_step (drillId, seq, time, action, actor) VALUES (?, ?, ?, ?, ?)');
+    const evaluation = db.prepare(
+      `INSERT INTO drill_evaluation (drillId, evaluatedOn, evaluators, onSiteComments, preparation, performance, pointsJson, objectivesMet, overall, needsPlanRevision, revisionReason, createdAtMs, updatedAtMs)
+       VALUES (?, ?, '安全环保部、外聘专家', '响应及时', '准备充分', '表现良好', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const problem = db.prepare('INSERT INTO drill_problem (id, drillId, seq, description, cause, suggestion, hazardId, triggerId) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)');
+    const summary = db.prepare(
+      `INSERT INTO drill_summary (drillId, purpose, schemeSummary, lessons, improvements, writtenBy, writtenOn, updatedAtMs) VALUES (?, '检验预案', '按预案开展实战演练', '报告程序需熟练', '加强培训', '安全环保部', ?, ?)`,
+    );
+    const points = JSON.stringify(['PREP-1', 'PREP-2', 'WARN-1', 'MOBILISE-1', 'COMMAND-1', 'HANDLE-1', 'RESOURCE-1', 'COMMS-1'].map((code, k) => ({ code, rating: k === 5 ? 'FAIR' : 'GOOD', comment: null })));
+    const steps = ['宣布演练开始', '发现险情并报警', '启动应急响应', '现场处置', '宣布演练结束'];
+    for (let y = firstYear; y <= thisYear; y++) {
+      yearPlan.run(y, '安全环保部', principal, `${y - 1}-12-28`, now);
+      let seq = 0;
+      for (let k = 0; k < LARGE_ET.drillsPerYear; k++) {
+        const p = planIds[k % planIds.length]!;
+        const month = 1 + Math.floor((k * 12) / LARGE_ET.drillsPerYear);
+        const itemId = app.newId();
+        const unitId = unitIds[k % unitIds.length]!;
+        const cancelled = k % 25 === 24;
+        item.run(itemId, y, p.id, `演练情景 ${k + 1}`, p.type === 'ONSITE' ? 'SINGLE' : 'FULL', k % 3 ? 'LIVE' : 'TABLETOP', month, unitId, '相关车间、班组', 2000 + (k % 5) * 1000, cancelled ? '计划调整' : null, now, now);
+        if (cancelled) continue;
+        // Mostly in the planned month, some a month late.
+        const dMonth = k % 9 === 4 && month < 12 ? month + 1 : month;
+        const date = `${y}-${pad(dMonth)}-${pad(1 + Math.floor(rand() * 27))}`;
+        if (date >= t) continue;
+        const id = app.newId();
+        seq++;
+        const commander = people[Math.max(0, employedCount(date) - 1)]!;
+        const reported = k % 2 === 0 ? addDays(date, 3) : null;
+        drill.run(id, `YL-${y}-${pad(seq, 3)}`, itemId, p.id, `应急演练 ${y}-${k + 1}`, p.type === 'ONSITE' ? 'SINGLE' : 'FULL', k % 3 ? 'LIVE' : 'TABLETOP', date, `车间 ${k % 20 + 1}`, commander.id, commander.name, unitId, '模拟事故情景', reported && reported < t ? reported : null, reported && reported < t ? '区应急管理局' : null, now, now);
+        drills++;
+        for (const idx of sample(date, 20)) {
+          participant.run(app.newId(), id, people[idx]!.id, people[idx]!.name, '参演', 'PAPER');
+          participants++;
+        }
+        participant.run(app.newId(), id, null, '消防站观摩人员', '观摩', null);
+        participants++;
+        steps.forEach((a, n) => step.run(id, n + 1, `09:${pad(n * 10)}`, a, commander.name));
+        const evaluatedOn = addDays(date, 2);
+        if (evaluatedOn > t) continue;
+        const needsRevision = k % 10 === 0;
+        evaluation.run(id, evaluatedOn, points, k % 4 ? 1 : 0, k % 4 ? 'GOOD' : 'FAIR', needsRevision ? 1 : 0, needsRevision ? '处置步骤需调整' : null, now, now);
+        for (let n = 1; n <= 2; n++) {
+          let triggerId: string | null = null;
+          if (needsRevision && n === 1) {
+            triggerId = app.newId();
+            trigger.run(triggerId, p.id, 'DRILL', evaluatedOn, '演练发现预案问题', addDays(evaluatedOn, 60), principal, id, null, y < thisYear ? addDays(evaluatedOn, 50) : null, now);
+          }
+          problem.run(app.newId(), id, n, `问题 ${n}：报告不及时`, '培训不足', '加强培训', triggerId);
+          problems++;
+        }
+        if (addDays(evaluatedOn, 3) <= t) summary.run(id, addDays(evaluatedOn, 3), now);
+      }
+    }
+
+    // ---- training plans, sessions and attendance ----
+    const tItem = db.prepare(
+      `INSERT INTO training_plan_item (id, year, title, type, audience, plannedMonth, hours, organiserUnitId, notes, createdAtMs, updatedAtMs) VALUES (?, ?, ?, ?, '全体员工', ?, ?, ?, NULL, ?, ?)`,
+    );
+    const session = db.prepare(
+      `INSERT INTO training_session (id, code, planItemId, title, type, sessionDate, hours, trainer, location, organiserUnitId, content, examMethod, passScore, audienceUnitIdsJson, createdAtMs, updatedAtMs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, '培训中心', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const attend = db.prepare('INSERT INTO training_attendance (sessionId, personId, signMethod, examScore, passed, createdAtMs) VALUES (?, ?, ?, ?, ?, ?)');
+    for (let y = firstYear; y <= thisYear; y++) {
+      const itemIds: string[] = [];
+      for (let m = 1; m <= 12; m++) {
+        const id = app.newId();
+        tItem.run(id, y, `${m} 月全员安全培训`, 'ROUTINE', m, 2, unitIds[m % unitIds.length]!, now, now);
+        itemIds.push(id);
+      }
+      let seq = 0;
+      for (let k = 0; k < LARGE_ET.sessionsPerYear; k++) {
+        const dayOfYear = Math.floor((k * 365) / LARGE_ET.sessionsPerYear);
+        const date = addDays(`${y}-01-01`, dayOfYear);
+        if (date > t || !date.startsWith(`${y}-`)) continue;
+        const type = TRAINING_TYPES[k % TRAINING_TYPES.length]!;
+        const hours = HOURS[k % HOURS.length]!;
+        const exam = k % 3 === 0;
+        const id = app.newId();
+        seq++;
+        const unitId = unitIds[k % unitIds.length]!;
+        const month = Number(date.slice(5, 7));
+        session.run(id, `PX-${y}-${pad(seq, 4)}`, type === 'ROUTINE' && k % 2 === 0 ? itemIds[month - 1]! : null, `${y} 年第 ${seq} 期安全培训（${type}）`, type, date, hours, `讲师${(k % 12) + 1}`, unitId, '安全生产法律法规、岗位操作规程、应急处置', exam ? 'WRITTEN' : 'NONE', exam ? 60 : null, JSON.stringify([unitId]), now, now);
+        sessions++;
+        const chosen = new Set(sample(date, LARGE_ET.attendeesPerSession));
+        if (heavy.hireDate <= date) chosen.add(0);
+        for (const idx of chosen) {
+          const score = exam ? 50 + Math.floor(rand() * 51) : null;
+          attend.run(id, people[idx]!.id, k % 5 === 0 ? 'ON_SCREEN' : 'PAPER', score, score === null ? null : score >= 60 ? 1 : 0, now);
+          attendance++;
+        }
+      }
+    }
+  });
+  return { plans: LARGE_ET.plans, versions, drills, participants, problems, sessions, attendance, heavyPersonId: heavy.id };
 }

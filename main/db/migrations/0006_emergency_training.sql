@@ -183,6 +183,9 @@ CREATE TABLE drill_participant (
   signatureAttachmentId TEXT REFERENCES attachment(id)
 ) STRICT;
 CREATE UNIQUE INDEX drill_participant_person ON drill_participant(drillId, personId) WHERE personId IS NOT NULL;
+-- The partial index above cannot serve "all participants of a drill" (outsiders have no personId):
+-- without this one the drill list's head counts and every cascade delete scan the whole table.
+CREATE INDEX drill_participant_drill ON drill_participant(drillId);
 CREATE INDEX drill_participant_by_person ON drill_participant(personId);
 
 -- The script as it ran: time, action, who.
@@ -279,6 +282,8 @@ CREATE TABLE training_session (
 ) STRICT;
 CREATE INDEX training_session_date ON training_session(sessionDate);
 CREATE INDEX training_session_type ON training_session(type, sessionDate);
+-- Sessions per annual plan item (the plan's done/missed state).
+CREATE INDEX training_session_plan_item ON training_session(planItemId) WHERE planItemId IS NOT NULL;
 
 CREATE TABLE training_attendance (
   sessionId             TEXT NOT NULL REFERENCES training_session(id) ON DELETE CASCADE,

@@ -14,6 +14,9 @@ export interface Sniffed {
   heightPx: number | null;
 }
 
+/** Major brands of HEIF/AVIF photos (iPhone pictures), which are ISO box files but not videos. */
+const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1', 'avif', 'avis']);
+
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function sniff(bytes: Buffer): Sniffed | null {
@@ -28,12 +31,12 @@ export function sniff(bytes: Buffer): Sniffed | null {
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
     return { mimeType: 'application/pdf', widthPx: null, heightPx: null };
   }
-  // ISO base media (MP4/MOV): a 'ftyp' box first.
-  if (bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp') {
+  // ISO base media (MP4/MOV): a 'ftyp' box first — but not HEIF/AVIF still images, which use the same box.
+  if (bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp' && !HEIF_BRANDS.has(bytes.subarray(8, 12).toString('latin1'))) {
     return { mimeType: 'video/mp4', widthPx: null, heightPx: null };
   }
-  // Word 2007+: a ZIP whose entries include word/document.xml.
-  if (bytes.length >= 30 && bytes.readUInt32LE(0) === 0x04034b50 && bytes.includes('word/', 0, 'latin1')) {
+  // Word 2007+: a ZIP whose entries include word/document.xml (entry names are stored uncompressed).
+  if (bytes.length >= 30 && bytes.readUInt32LE(0) === 0x04034b50 && bytes.includes('word/document.xml', 0, 'latin1')) {
     return { mimeType: DOCX, widthPx: null, heightPx: null };
   }
   return null;

@@ -20,7 +20,7 @@ import { getHazard, insertHazard } from '../hazards/service.ts';
 import { emergencyHighRisk, emergencySettings } from '../emergency/settings.ts';
 import { insertTrigger } from '../emergency/plans.ts';
 import { readContent } from '../print/content.ts';
-import { activePerson } from '../people/refs.ts';
+import { activePerson, requirePrincipal } from '../people/refs.ts';
 
 type ParsedObject<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
 export type DrillPlanItemValues = ParsedObject<typeof DrillPlanItemInput>;
@@ -133,6 +133,7 @@ export function approveYearPlan(app: AppContext, x: { year: number; compiledBy: 
     const before = getYearPlan(app, x.year);
     if (!before.items.length) fail.rule(`${x.year} 年演练计划还没有计划项，请先添加`);
     activePerson(app, x.approvedById, 'approvedById', '批准人');
+    requirePrincipal(app, x.approvedById, 'approvedById', '年度应急演练计划');
     if (x.approvedOn > today(app)) fail.field('approvedOn', '批准日期不能晚于今天');
     app.db
       .prepare(
@@ -395,7 +396,9 @@ export function updateDrill(app: AppContext, id: string, v: DrillValues): Drill 
   return inTransaction(app.db, () => {
     const before = getDrill(app, id);
     checkDrill(app, v, id);
+    if (before.summary && v.drillDate > before.summary.writtenOn) fail.field('drillDate', `演练日期不能晚于总结报告的编写日期（${before.summary.writtenOn}）`);
     if (before.evaluation && v.drillDate > before.evaluation.evaluatedOn) fail.field('drillDate', `演练日期不能晚于已登记的评估日期（${before.evaluation.evaluatedOn}）`);
+    if (before.reportedOn && v.drillDate > before.reportedOn) fail.field('drillDate', `演练日期（${v.drillDate}）不能晚于已登记的报送日期（${before.reportedOn}）`);
     if (v.planId !== before.planId && before.problems.some((p) => p.triggerId)) fail.field('planId', '演练问题已转为该预案的修订事项，不能再更换预案');
     app.db
       .prepare(

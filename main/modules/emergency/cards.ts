@@ -106,6 +106,8 @@ export function generateEmergencyCards(app: AppContext, planId: string, postIds:
     const now = app.clock.nowMs();
     const ids: string[] = [];
     for (const [i, postId] of postIds.entries()) {
+      // The same post twice in one request is one card, generated once.
+      if (postIds.indexOf(postId) !== i) continue;
       const post = app.db.prepare('SELECT name FROM post WHERE id = ? AND archivedAtMs IS NULL').get(postId) as { name: string } | undefined;
       if (!post) fail.field(`postIds.${i}`, '岗位不存在或已停用，请重新选择');
       const title = `${post.name}应急处置卡`.slice(0, 40);

@@ -72,20 +72,19 @@ interface AttendedDb {
   signMethod: TrainingArchive['sessions'][number]['signMethod'];
 }
 
+/** `types`: the training types the person ever attended; `inductionSince`: hires from this day on must have complete 三级教育. */
 function personFlags(
   p: { hireDate: string | null },
-  sessions: readonly { sessionDate: string; type: string }[],
+  types: ReadonlySet<string>,
   postChanges: readonly { postName: string; startDate: string; retrained: boolean }[],
-  t: string,
-  inductionLookbackDays: number,
+  inductionSince: string,
 ): string[] {
   const flags: string[] = [];
-  const types = new Set(sessions.map((s) => s.type));
-  if (p.hireDate && p.hireDate >= addDays(t, -inductionLookbackDays) && !inductionComplete(types)) {
+  if (p.hireDate && p.hireDate >= inductionSince && !inductionComplete(types)) {
     const lacking = INDUCTION_LEVELS.filter((l) => !types.has(l)).map((l) => LEVEL_NAMES[l]);
     flags.push(`新员工（${p.hireDate} 入职）三级教育不全，缺${lacking.join('、')}`);
   }
-  for (const c of postChanges.filter((x) => !x.retrained)) flags.push(`${c.startDate} 转岗至「${c.postName}」后未重新进行车间级、班组级安全教育`);
+  for (const c of postChanges) if (!c.retrained) flags.push(`${c.startDate} 转岗至「${c.postName}」后未重新进行车间级、班组级安全教育`);
   return flags;
 }
 
@@ -137,11 +136,13 @@ export function trainingArchive(app: AppContext, personId: string): TrainingArch
     ...c,
     retrained: retrainedAfterPostChange(c.startDate, attended.map((s) => ({ date: s.sessionDate, type: s.type }))),
   }));
-  const flags = personFlags(p, attended, changes, t, settings.inductionLookbackDays);
+  const flags = personFlags(p, new Set(attended.map((s) => s.type)), changes, addDays(t, -settings.inductionLookbackDays));
   const thisYear = years.find((y) => y.year === Number(t.slice(0, 4)));
   if (thisYear?.required != null && !thisYear.met && p.status === 'ACTIVE') flags.push(`${thisYear.year} 年已培训 ${thisYear.hours} 学时，尚差 ${sumHours([thisYear.required, -thisYear.hours])} 学时（要求 ${thisYear.required} 学时）`);
   const lastYearRow = years.find((y) => y.year === Number(t.slice(0, 4)) - 1);
-  if (lastYearRow?.required != null && lastYearRow.met === false) flags.push(`${lastYearRow.year} 年学时未达标（${lastYearRow.hours} / ${lastYearRow.required}）`);
+  // Only when training was kept in the app that year: an enterprise that starts mid-way is not flagged for the years before.
+  const keptLastYear = lastYearRow ? !!app.db.prepare('SELECT 1 FROM training_session WHERE sessionDate BETWEEN ? AND ? LIMIT 1').get(`${lastYearRow.year}-01-01`, `${lastYearRow.year}-12-31`) : false;
+  if (keptLastYear && lastYearRow?.required != null && lastYearRow.met === false) flags.push(`${lastYearRow.year} 年学时未达标（${lastYearRow.hours} / ${lastYearRow.required}）`);
   const certificates = listCertificates(app, { search: null, personId, certTypeId: null, unitId: null, includeLeft: true, page: 1, pageSize: 50 }).items;
   const drills = app.db
     .prepare(`SELECT d.id AS drillId, d.code, d.drillDate, d.title, x.role FROM drill_participant x JOIN drill d ON d.id = x.drillId WHERE x.personId = ? ORDER BY d.drillDate DESC`)
@@ -187,25 +188,39 @@ export function trainingCompliance(app: AppContext, year: number, unitId: string
        ORDER BY u.sortOrder, u.name, p.staffNo`,
     )
     .all({ unitId, from, to }) as { id: string; name: string; staffNo: string; unitName: string; hireDate: string | null; status: string; leftDate: string | null }[];
-  const hoursBy = new Map(
-    (
-      app.db
-        .prepare(`SELECT a.personId, sum(s.hours) AS h FROM training_session s JOIN training_attendance a ON a.sessionId = s.id WHERE s.sessionDate BETWEEN ? AND ? GROUP BY a.personId`)
-        .all(from, to) as { personId: string; h: number }[]
-    ).map((r) => [r.personId, Math.round(r.h * 10) / 10]),
-  );
-  // All induction/retraining sessions ever attended, for the 三级教育 and post-change checks.
-  const inductionBy = new Map<string, { sessionDate: string; type: string }[]>();
-  for (const r of app.db
+  // One pass over the year's attendance (raw rows: no objects per row) gives the hours per person
+  // and, for the periodic rule, per person and month or quarter.
+  const periodOf = (date: string) => (settings.periodicRule.period === 'MONTH' ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) + 2) / 3)}`);
+  const rawHours = new Map<string, number>();
+  const periodHours = new Map<string, Map<string, number>>();
+  for (const [personId, sessionDate, h] of app.db
+    .prepare(`SELECT a.personId, s.sessionDate, s.hours FROM training_session s JOIN training_attendance a ON a.sessionId = s.id WHERE s.sessionDate BETWEEN ? AND ?`)
+    .raw()
+    .all(from, to) as [string, string, number][]) {
+    rawHours.set(personId, (rawHours.get(personId) ?? 0) + h);
+    if (settings.periodicRule.enabled) {
+      const k = periodOf(sessionDate);
+      const byPerson = periodHours.get(k) ?? new Map<string, number>();
+      byPerson.set(personId, (byPerson.get(personId) ?? 0) + h);
+      periodHours.set(k, byPerson);
+    }
+  }
+  const hoursBy = new Map([...rawHours].map(([personId, h]) => [personId, Math.round(h * 10) / 10]));
+  // 三级教育 levels ever attended per person, as a bit mask (厂级 1, 车间级 2, 班组级 4): two small columns
+  // per row and no objects, as this runs over every induction attendance on record.
+  const levelsBy = new Map<string, number>();
+  for (const [personId, bit] of app.db
     .prepare(
-      `SELECT a.personId, s.sessionDate, s.type FROM training_session s JOIN training_attendance a ON a.sessionId = s.id
+      `SELECT a.personId, CASE s.type WHEN 'INDUCTION_COMPANY' THEN 1 WHEN 'INDUCTION_WORKSHOP' THEN 2 ELSE 4 END
+       FROM training_session s JOIN training_attendance a ON a.sessionId = s.id
        WHERE s.type IN ('INDUCTION_COMPANY', 'INDUCTION_WORKSHOP', 'INDUCTION_TEAM')`,
     )
-    .all() as { personId: string; sessionDate: string; type: string }[]) {
-    const list = inductionBy.get(r.personId) ?? [];
-    list.push(r);
-    inductionBy.set(r.personId, list);
+    .raw()
+    .all() as [string, number][]) {
+    levelsBy.set(personId, (levelsBy.get(personId) ?? 0) | bit);
   }
+  const LEVEL_SETS = Array.from({ length: 8 }, (_, mask) => new Set(INDUCTION_LEVELS.filter((_l, i) => mask & (1 << i))));
+  const inductionSince = addDays(t, -settings.inductionLookbackDays);
   const since = addDays(t, -settings.postChangeLookbackDays);
   const changesBy = new Map<string, { postName: string; startDate: string }[]>();
   for (const r of app.db
@@ -218,6 +233,20 @@ export function trainingCompliance(app: AppContext, year: number, unitId: string
     list.push(r);
     changesBy.set(r.personId, list);
   }
+  // The latest 车间级 and 班组级 sessions of the people who changed post decide their retraining.
+  const latestBy = new Map<string, { date: string; type: string }[]>();
+  if (changesBy.size) {
+    for (const r of app.db
+      .prepare(
+        `SELECT a.personId, s.type, max(s.sessionDate) AS date FROM training_attendance a JOIN training_session s ON s.id = a.sessionId
+         WHERE a.personId IN (SELECT value FROM json_each(?)) AND s.type IN ('INDUCTION_WORKSHOP', 'INDUCTION_TEAM') GROUP BY a.personId, s.type`,
+      )
+      .all(JSON.stringify([...changesBy.keys()])) as { personId: string; type: string; date: string }[]) {
+      const list = latestBy.get(r.personId) ?? [];
+      list.push({ date: r.date, type: r.type });
+      latestBy.set(r.personId, list);
+    }
+  }
   const yearEnded = t > to;
   const rows: TrainingCompliance['people'] = [];
   let metHours = 0;
@@ -227,12 +256,13 @@ export function trainingCompliance(app: AppContext, year: number, unitId: string
   let postChangeMissing = 0;
   for (const p of people) {
     const role = roles.get(p.id) ?? 'STAFF';
-    const req = requiredHours(hourRuleFor(settings.hourRules, role, highRisk), p.hireDate, year);
+    // People who left during the year are listed with their hours but not held to the yearly figure.
+    const req = p.status === 'LEFT' && p.leftDate !== null && p.leftDate <= to ? { required: null } : requiredHours(hourRuleFor(settings.hourRules, role, highRisk), p.hireDate, year);
     const hours = hoursBy.get(p.id) ?? 0;
     const met = req.required === null ? null : hours >= req.required;
-    const ind = inductionBy.get(p.id) ?? [];
-    const changes = (changesBy.get(p.id) ?? []).map((c) => ({ ...c, retrained: retrainedAfterPostChange(c.startDate, ind.map((s) => ({ date: s.sessionDate, type: s.type }))) }));
-    const flags = p.status === 'ACTIVE' ? personFlags(p, ind, changes, t, settings.inductionLookbackDays) : [];
+    const levels = LEVEL_SETS[levelsBy.get(p.id) ?? 0]!;
+    const changes = (changesBy.get(p.id) ?? []).map((c) => ({ ...c, retrained: retrainedAfterPostChange(c.startDate, latestBy.get(p.id) ?? []) }));
+    const flags = p.status === 'ACTIVE' ? personFlags(p, levels, changes, inductionSince) : [];
     if (flags.some((f) => f.startsWith('新员工'))) inductionMissing += 1;
     if (changes.some((c) => !c.retrained) && p.status === 'ACTIVE') postChangeMissing += 1;
     if (req.required !== null) {
@@ -244,23 +274,15 @@ export function trainingCompliance(app: AppContext, year: number, unitId: string
       }
     }
     if (onlyGaps && flags.length === 0) continue;
-    rows.push({ personId: p.id, name: p.name, staffNo: p.staffNo, unitName: p.unitName, role, hireDate: p.hireDate, hours, required: req.required, met, inductionComplete: inductionComplete(new Set(ind.map((s) => s.type))), flags });
+    rows.push({ personId: p.id, name: p.name, staffNo: p.staffNo, unitName: p.unitName, role, hireDate: p.hireDate, hours, required: req.required, met, inductionComplete: inductionComplete(levels), flags });
   }
   const periods: TrainingCompliance['periods'] = [];
   if (settings.periodicRule.enabled) {
     const trainedBy = new Map<string, Set<string>>();
-    const rowsByPeriod = app.db
-      .prepare(
-        `SELECT ${settings.periodicRule.period === 'MONTH' ? `substr(s.sessionDate, 1, 7)` : `substr(s.sessionDate, 1, 4) || '-Q' || ((CAST(substr(s.sessionDate, 6, 2) AS INTEGER) + 2) / 3)`} AS k,
-           a.personId, sum(s.hours) AS h
-         FROM training_session s JOIN training_attendance a ON a.sessionId = s.id WHERE s.sessionDate BETWEEN ? AND ? GROUP BY k, a.personId`,
-      )
-      .all(from, to) as { k: string; personId: string; h: number }[];
-    for (const r of rowsByPeriod) {
-      if (r.h + 1e-9 < settings.periodicRule.minHours) continue;
-      const set = trainedBy.get(r.k) ?? new Set<string>();
-      set.add(r.personId);
-      trainedBy.set(r.k, set);
+    for (const [k, byPerson] of periodHours) {
+      const set = new Set<string>();
+      for (const [personId, h] of byPerson) if (h + 1e-9 >= settings.periodicRule.minHours) set.add(personId);
+      trainedBy.set(k, set);
     }
     for (const p of periodicPeriods(settings.periodicRule.period, year)) {
       const active = people.filter((x) => (x.hireDate === null || x.hireDate <= p.to) && (x.status === 'ACTIVE' || (x.leftDate !== null && x.leftDate >= p.to)));

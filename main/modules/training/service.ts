@@ -265,6 +265,12 @@ export function updateSession(app: AppContext, id: string, v: TrainingSessionVal
            audienceUnitIdsJson = @audience, signInAttachmentId = @signInAttachmentId, effectNote = @effectNote, updatedAtMs = @now WHERE id = @id`,
       )
       .run({ ...v, audienceUnitIds: undefined, materialIds: undefined, photoIds: undefined, audience: JSON.stringify(v.audienceUnitIds), id, now: app.clock.nowMs() });
+    // A new pass mark re-decides pass/fail of the scores already recorded.
+    const defaultPass = trainingSettings(app).passScore;
+    const pass = v.passScore ?? defaultPass;
+    if (v.examMethod !== 'NONE' && pass !== (before.passScore ?? defaultPass)) {
+      app.db.prepare('UPDATE training_attendance SET passed = (examScore >= ?) WHERE sessionId = ? AND examScore IS NOT NULL').run(pass, id);
+    }
     writeLinks(app, id, v);
     const after = getSession(app, id);
     recordAudit(app, { action: 'UPDATE', entityType: 'trainingSession', entityId: id, summary: `修改培训记录 ${before.code}`, before: { ...before, attendees: undefined }, after: { ...after, attendees: undefined } });
