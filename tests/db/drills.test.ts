@@ -486,21 +486,21 @@ describe('attachments: MP4 video and Word documents', () => {
     expect(doc.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // Word is a document, not an image or a PDF.
     expect(expectFail(await app.call('attachment.upload', { fileName: '预案.docx', dataBase64: docxBytes({ 'word/document.xml': '<w:document>2</w:document>' }).toString('base64') })).message).toBe(
-      '文件「预案.docx」不是PNG/JPEG 图片或 PDF 文件，只能上传这几种格式',
+      '文件「预案.docx」不是 PNG/JPEG 图片或 PDF 文件，只能上传这几种格式',
     );
     // A ZIP that is not a Word file (an Excel workbook; a folder merely named …word/) is refused.
     const xlsx = zipStored({ '[Content_Types].xml': '<Types/>', 'xl/workbook.xml': '<workbook/>' });
     expect(expectFail(await app.call('attachment.upload', { fileName: '台账.docx', dataBase64: xlsx.toString('base64'), purpose: 'document' })).message).toBe(
-      '文件「台账.docx」不是PDF、Word（.docx）文件或 PNG/JPEG 图片，只能上传这几种格式',
+      '文件「台账.docx」不是 PDF、Word（.docx）文件或 PNG/JPEG 图片，只能上传这几种格式',
     );
     const password = zipStored({ 'password/readme.txt': 'x', 'other.txt': 'y' });
     expect(expectFail(await app.call('attachment.upload', { fileName: '资料.docx', dataBase64: password.toString('base64'), purpose: 'document' })).code).toBe('VALIDATION');
     // An MP4 is not a document; a HEIC photo (an ISO box file too) is not a video.
     expect(expectFail(await app.call('attachment.upload', { fileName: '演练.mp4', dataBase64: mp4Bytes().toString('base64'), purpose: 'document' })).message).toBe(
-      '文件「演练.mp4」不是PDF、Word（.docx）文件或 PNG/JPEG 图片，只能上传这几种格式',
+      '文件「演练.mp4」不是 PDF、Word（.docx）文件或 PNG/JPEG 图片，只能上传这几种格式',
     );
     const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic', 'latin1'), Buffer.alloc(32)]);
-    expect(() => storeAttachment(a, heic, 'IMG_0001.HEIC', 'video')).toThrow('文件「IMG_0001.HEIC」不是MP4 视频，请先转换为 MP4 格式');
+    expect(() => storeAttachment(a, heic, 'IMG_0001.HEIC', 'video')).toThrow('文件「IMG_0001.HEIC」不是 MP4 视频，请先转换为 MP4 格式');
     expect(db().prepare(`SELECT mimeType, count(*) AS n FROM attachment GROUP BY mimeType ORDER BY mimeType`).all()).toEqual([
       { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', n: 1 },
       { mimeType: 'video/mp4', n: 1 },

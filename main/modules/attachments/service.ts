@@ -56,7 +56,7 @@ export function storeAttachment(app: AppContext, bytes: Buffer, originalName: st
     fail.field('file', `文件「${name}」有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${max / 1024 / 1024} MB 的上限；请压缩${allowed === 'video' ? '视频' : '图片或分页扫描'}后再上传`);
   }
   const kind = sniff(bytes);
-  if (!kind || !ACCEPTED[allowed].types.includes(kind.mimeType)) fail.field('file', `文件「${name}」不是${ACCEPTED[allowed].words}`);
+  if (!kind || !ACCEPTED[allowed].types.includes(kind.mimeType)) fail.field('file', `文件「${name}」不是 ${ACCEPTED[allowed].words}`);
   const sha = sha256Hex(bytes);
   const existing = app.db.prepare('SELECT * FROM attachment WHERE sha256 = ?').get(sha) as Attachment | undefined;
   const file = pathFor(app, sha);

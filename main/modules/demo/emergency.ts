@@ -458,13 +458,14 @@ function seedTraining(app: AppContext, today: string, on: (date: string, hour?: 
   const hires = app.db
     .prepare(`SELECT id, hireDate FROM person WHERE hireDate >= ? AND status = 'ACTIVE' ORDER BY hireDate`)
     .all(addDays(today, -330)) as { id: string; hireDate: string }[];
-  const byMonth = new Map<string, { id: string; hireDate: string }[]>();
+  const byDay = new Map<string, { id: string; hireDate: string }[]>();
   for (const h of hires) {
-    const k = h.hireDate.slice(0, 7);
-    byMonth.set(k, [...(byMonth.get(k) ?? []), h]);
+    // Trained on the day they start (先培训后上岗): one group per hire date.
+    const k = h.hireDate;
+    byDay.set(k, [...(byDay.get(k) ?? []), h]);
   }
   const recent = new Set(hires.filter((h) => h.hireDate > addDays(today, -10)).map((h) => h.id));
-  for (const [, group] of byMonth) {
+  for (const [, group] of byDay) {
     const start = group.at(-1)!.hireDate;
     const levels: [TrainingSessionValues['type'], string, string][] = [
       ['INDUCTION_COMPANY', '新员工厂级安全教育', nameOf(safetyHead)],
