@@ -51,6 +51,8 @@ export function EmergencyCard() {
                 </Link>
               </Space>
             </div>
+          </div>
+          <div className="sl-hazard-dash">
             <div className="sl-hazard-dash-group">
               <div className="sl-hazard-dash-caption">{d.drills.year} 年培训</div>
               <Space size={[24, 8]} wrap>
@@ -65,9 +67,9 @@ export function EmergencyCard() {
                 </Link>
               </Space>
             </div>
-          </div>
-          <div>
-            {d.drills.rules.map((r) => (
+            <div className="sl-hazard-dash-group" style={{ flex: '1 1 300px', minWidth: 0 }}>
+              <div className="sl-hazard-dash-caption">演练频次（当前期间）</div>
+              {d.drills.rules.map((r) => (
               <div key={r.label} style={{ marginBottom: 4 }}>
                 <Tag color={RULE_STATE[r.state]?.color}>{RULE_STATE[r.state]?.text ?? r.state}</Tag>
                 <span>
@@ -75,12 +77,13 @@ export function EmergencyCard() {
                 </span>
               </div>
             ))}
-            {d.drills.next && (
-              <div className="sl-muted" style={{ marginTop: 4 }}>
-                下一次演练：{d.drills.next.month} 月 · {d.drills.next.scenario}（{d.drills.next.planName}）
-              </div>
-            )}
+            </div>
           </div>
+          {d.drills.next && (
+            <div className="sl-muted">
+              下一次演练：{d.drills.next.month} 月 · {d.drills.next.scenario}（{d.drills.next.planName}）
+            </div>
+          )}
         </>
       )}
     </Card>
