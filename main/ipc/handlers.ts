@@ -21,6 +21,7 @@ import { hazardHandlers } from '../modules/hazards/handlers.ts';
 import { emergencyHandlers } from '../modules/emergency/handlers.ts';
 import { drillHandlers } from '../modules/drills/handlers.ts';
 import { trainingHandlers } from '../modules/training/handlers.ts';
+import { standardHandlers } from '../modules/standards/handlers.ts';
 
 /** Every contract method's implementation. A missing one fails `npm run typecheck`. */
 export const handlers = {
@@ -46,4 +47,5 @@ export const handlers = {
   ...emergencyHandlers,
   ...drillHandlers,
   ...trainingHandlers,
+  ...standardHandlers,
 } satisfies ApiHandlers;

@@ -161,7 +161,7 @@ export const CheckItemCategory = labels({ BASIC: '基础管理类', SITE: '现�
 export const CheckMethod = labels({ DOC: '查资料', ASK: '询问', LOOK: '现场查看', TEST: '检测' });
 export const CheckResult = labels({ PASS: '合格', FAIL: '不合格', NA: '不适用' });
 export const CheckTaskState = labels({ DUE: '待检查', DONE: '已检查', LATE: '补做', MISSED: '漏检', UPCOMING: '未开始' });
-export const HazardSource = labels({ DAY: '日检查', WEEK: '周检查', MONTH: '月检查', SPECIAL: '专项/季节性/节假日检查', ADHOC: '随机发现', DRILL: '应急演练', EXTERNAL: '外部检查', REPORT: '员工举报' });
+export const HazardSource = labels({ DAY: '日检查', WEEK: '周检查', MONTH: '月检查', SPECIAL: '专项/季节性/节假日检查', ADHOC: '随机发现', DRILL: '应急演练', EXTERNAL: '外部检查', REPORT: '员工举报', STANDARD: '标准化自评' });
 export const HazardKind = labels({ PERSON: '人的不安全行为', THING: '物的不安全状态', MANAGEMENT: '管理缺陷' });
 export const HazardScope = labels({ BASIC: '基础管理', SITE: '现场管理' });
 export const HazardStatus = labels({ PENDING: '待整改', IN_PROGRESS: '整改中', AWAITING_REVIEW: '待复查', CLOSED: '已销号' });
@@ -228,3 +228,21 @@ export type DrillForm = (typeof DrillForm.values)[number];
 export type TrainingType = (typeof TrainingType.values)[number];
 export type TraineeRole = (typeof TraineeRole.values)[number];
 export type ComplianceState = (typeof ComplianceState.values)[number];
+
+// ---- 安全生产标准化 ----
+/** What an evidence link points at: a record in the app, a ledger period, or an attached file. */
+export const EvidenceKind = labels({
+  DUTY_LIST: '岗位责任清单',
+  COMMITMENT: '安全生产承诺书',
+  AGREEMENT: '目标责任书',
+  RISK_REGISTER: '风险分级管控清单',
+  HAZARD_LEDGER: '隐患排查治理台账（期间）',
+  CHECK_RECORD: '检查记录',
+  EMERGENCY_PLAN: '应急预案',
+  DRILL: '应急演练记录',
+  TRAINING_SESSION: '培训记录',
+  DOCUMENT: '已打印文件（登记册）',
+  ATTACHMENT: '附件',
+});
+export type EvidenceKind = (typeof EvidenceKind.values)[number];
+export const StdSessionStatus = labels({ OPEN: '自评中', FINISHED: '已完成' });

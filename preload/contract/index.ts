@@ -25,6 +25,7 @@ import { hazardsContract } from './hazards.ts';
 import { emergencyContract } from './emergency.ts';
 import { drillsContract } from './drills.ts';
 import { trainingContract } from './training.ts';
+import { standardsContract } from './standards.ts';
 
 export const contract = {
   ...appContract,
@@ -49,6 +50,7 @@ export const contract = {
   ...emergencyContract,
   ...drillsContract,
   ...trainingContract,
+  ...standardsContract,
 };
 
 export type Contract = typeof contract;

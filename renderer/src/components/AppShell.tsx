@@ -63,6 +63,7 @@ import { NoticeCentre } from './NoticeCentre.tsx';
 import { emergencyMenu, emergencyRoutes } from '../features/emergency/routes.tsx';
 import { drillMenu, drillRoutes } from '../features/drills/routes.tsx';
 import { trainingMenu, trainingRoutes } from '../features/training/routes.tsx';
+import { standardsMenu, standardsRoutes } from '../features/standards/routes.tsx';
 
 const { Sider, Header, Content } = Layout;
 
@@ -121,6 +122,12 @@ const ALL_MENU = [
     type: 'group' as const,
     label: '应急与培训',
     children: [...emergencyMenu, ...drillMenu, ...trainingMenu],
+  },
+  {
+    key: 'standardization',
+    type: 'group' as const,
+    label: '安全生产标准化',
+    children: standardsMenu,
   },
   {
     key: 'documents',
@@ -254,6 +261,7 @@ export function AppShell({ status }: { status: AppStatus }) {
             {emergencyRoutes}
             {drillRoutes}
             {trainingRoutes}
+            {standardsRoutes}
             <Route path="/commitments" element={<CommitmentsPage />} />
             <Route path="/agreements" element={<AgreementsPage />} />
             <Route path="/print" element={<PrintCentrePage />} />
