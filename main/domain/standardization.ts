@@ -21,9 +21,13 @@ export interface GradeProfileDef {
   grades: readonly GradeDef[];
 }
 
-/** Rounds half up to one decimal, without binary-float surprises (89.95 → 90.0). */
+/**
+ * Rounds half up to one decimal, without binary-float surprises (89.95 → 90.0).
+ * Rounds once: the float noise is removed at 12 significant digits, so
+ * 89.9499… stays 89.9 (rounding first to hundredths would make it 90.0).
+ */
 export function round1(x: number): number {
-  return Math.round(Math.round(x * 1000) / 100) / 10;
+  return Math.round(Number((x * 10).toPrecision(12))) / 10;
 }
 
 /** Points less the deductions, floored at 0. */
@@ -50,20 +54,27 @@ export interface Totals {
   score: number | null;
 }
 
-/** earned ÷ (total − N/A) × 100, one decimal; unanswered items count as applicable and unscored (0). */
+/**
+ * earned ÷ (total − N/A) × 100, one decimal. While a sheet is being scored the
+ * score covers the answered items only (a running score: unanswered items are
+ * neither earned nor lost yet); once every item is answered it is the final one.
+ */
 export function totalsOf(items: readonly ScoredItem[]): Totals {
   let totalPoints = 0;
   let naPoints = 0;
   let earned = 0;
   let answered = 0;
+  let answeredPoints = 0;
   for (const i of items) {
     totalPoints += i.points;
-    if (i.answered) answered += 1;
-    if (i.answered && !i.applicable) naPoints += i.points;
-    else if (i.answered && i.score !== null) earned += i.score;
+    if (!i.answered) continue;
+    answered += 1;
+    answeredPoints += i.points;
+    if (!i.applicable) naPoints += i.points;
+    else if (i.score !== null) earned += i.score;
   }
-  const base = totalPoints - naPoints;
-  return { items: items.length, answered, totalPoints: round1(totalPoints), naPoints: round1(naPoints), earned: round1(earned), score: base > 0 && answered > 0 ? round1((earned / base) * 100) : null };
+  const base = answeredPoints - naPoints;
+  return { items: items.length, answered, totalPoints: round1(totalPoints), naPoints: round1(naPoints), earned: round1(earned), score: base > 0 ? round1((earned / base) * 100) : null };
 }
 
 /** Totals per top-level element, in the order the keys first appear. */

@@ -1,6 +1,6 @@
 /**
  * Print-centre benchmarks on the large enterprise seeded by run.ts. One
- * workload per process (`boards`, `agreements`, `cards` or `hazards`), so the peak memory
+ * workload per process (`boards`, `agreements`, `cards`, `hazards` or `standards`), so the peak memory
  * it reports is that workload's alone. Prints the measurements as JSON.
  */
 import { join, resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { generateAgreements, listAgreements } from '../../main/modules/agreement
 import { renderDocument } from '../../main/modules/print/service.ts';
 import { measure, type Measurement } from './harness.ts';
 
-const [dataDir, workload, planId] = process.argv.slice(2) as [string, 'boards' | 'agreements' | 'cards' | 'hazards', string];
+const [dataDir, workload, planId, stdSessionId] = process.argv.slice(2) as [string, 'boards' | 'agreements' | 'cards' | 'hazards' | 'standards', string, string];
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const noTarget = { recordId: null, unitId: null, level: null, onlyUnsigned: false };
 
@@ -91,6 +91,36 @@ if (workload === 'hazards') {
   );
   results[results.length - 1]!.note = `${from} – ${to}, ${pages} pages`;
   note = `the hazard ledger (${pages} pages)`;
+}
+
+if (workload === 'standards') {
+  // 安全生产标准化: the full 自评评分表 of a 1,000-item session, and its 自评报告.
+  const items = (app.db.prepare('SELECT count(*) AS n FROM std_result WHERE sessionId = ?').get(stdSessionId) as { n: number }).n;
+  let sheetPages = 0;
+  results.push(
+    await measure(
+      `安全生产标准化自评评分表 PDF, ${items} items (A4 landscape)`,
+      async () => {
+        const r = await renderDocument(app, { type: 'stdScoreSheet', ...noTarget, recordId: stdSessionId });
+        sheetPages = r.pageCount;
+      },
+      { runs: 2, warmup: 0, budgetMs: 10_000 },
+    ),
+  );
+  results[results.length - 1]!.note = `${sheetPages} pages`;
+  let reportPages = 0;
+  results.push(
+    await measure(
+      `安全生产标准化自评报告 PDF (${items} items, deductions summary, evidence list)`,
+      async () => {
+        const r = await renderDocument(app, { type: 'stdReport', ...noTarget, recordId: stdSessionId });
+        reportPages = r.pageCount;
+      },
+      { runs: 2, warmup: 0, budgetMs: 10_000 },
+    ),
+  );
+  results[results.length - 1]!.note = `${reportPages} pages`;
+  note = `the score sheet (${sheetPages} pages) and the report (${reportPages} pages)`;
 }
 
 const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024);

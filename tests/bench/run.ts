@@ -12,7 +12,7 @@ import { loadMigrationsFromDisk } from '../../main/db/migrations/fromDisk.ts';
 import { dispatch } from '../../main/ipc/dispatch.ts';
 import type { MethodName } from '../../preload/contract/index.ts';
 import { measure, printTable, round, type Measurement } from './harness.ts';
-import { seedLarge, seedLargeChecks, seedLargeEmergencyTraining, seedLargeResponsibility, seedLargeRisk, LARGE, LARGE_RISK } from './seedLarge.ts';
+import { seedLarge, seedLargeChecks, seedLargeEmergencyTraining, seedLargeResponsibility, seedLargeRisk, seedLargeStandard, LARGE, LARGE_RISK } from './seedLarge.ts';
 import { today } from '../../main/modules/enterprise/service.ts';
 import { spawnSync } from 'node:child_process';
 
@@ -50,11 +50,13 @@ async function main() {
     const { planId } = seedLargeRisk(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
     const checks = seedLargeChecks(rt0.app(), seeded.unitIds, seeded.personIds);
     const et = seedLargeEmergencyTraining(rt0.app(), seeded.unitIds, seeded.postIds, seeded.personIds);
+    const std = await seedLargeStandard(rt0.app(), seeded.personIds);
     const seedMs = round(performance.now() - t0);
     rt0.close();
     console.log(`Seeded ${LARGE.people} people, ${LARGE.posts} posts, ${LARGE.certificates} certificates, ${seeded.unitIds.length + 1} units in ${seedMs} ms`);
     console.log(`Seeded ${checks.plans} check plans, ${checks.records} check records, ${checks.results} item results, ${checks.hazards} hazards`);
     console.log(`Seeded ${et.plans} emergency plans (${et.versions} versions), ${et.drills} drills (${et.participants} participants, ${et.problems} problems), ${et.sessions} training sessions, ${et.attendance} attendance rows`);
+    console.log(`Seeded a ${std.items}-item standard and two self-assessments: ${std.results} results, ${std.deductions} deductions, ${std.evidence} evidence links`);
 
     results.push(
       await measure('open large data folder (integrity quick_check + migrate check)', async () => {
@@ -140,12 +142,36 @@ async function main() {
     results.push(await measure('drill.list one year', () => call(rt, 'drill.list', { year }), { budgetMs: hazardBudget }));
     results.push(await measure('emergencyPlan.list (30 plans)', () => call(rt, 'emergencyPlan.list', {}), { budgetMs: hazardBudget }));
 
+    // 安全生产标准化: a 1,000-item sheet, this year's session open, last year's finished.
+    const stdNote = `${std.items} items, ${std.results} results, ${std.deductions} deductions, ${std.evidence} evidence links`;
+    const evidenceDrill = (rt.app().db.prepare('SELECT id FROM drill ORDER BY drillDate DESC LIMIT 1').get() as { id: string }).id;
+    const scoreInput = {
+      sessionId: std.sessionId,
+      itemId: std.itemId,
+      applicable: true,
+      description: '制度已建立，但检查记录不全',
+      deductions: [
+        { points: 0.5, reason: '未按规定频次开展检查，缺 2 次记录' },
+        { points: 0.5, reason: '检查记录缺少整改复查签字' },
+      ],
+      evidence: [
+        { kind: 'DRILL', refId: evidenceDrill },
+        { kind: 'HAZARD_LEDGER', periodFrom: `${year}-01-01`, periodTo: `${year}-06-30` },
+      ],
+    };
+    results.push(await measure('stdSession.scoreItem (one item; totals and grade recomputed)', () => call(rt, 'stdSession.scoreItem', scoreInput), { budgetMs: 20, note: stdNote }));
+    results.push(await measure('stdSession.get (1,000 results, deductions, evidence, totals)', () => call(rt, 'stdSession.get', { id: std.sessionId }), { runs: 15, note: 'session workspace / report data' }));
+    results.push(await measure('stdSession.compare (two years, 8 elements)', () => call(rt, 'stdSession.compare', {}), { runs: 15, note: 'report page' }));
+    results.push(await measure('stdSession.list', () => call(rt, 'stdSession.list', {}), { budgetMs: hazardBudget }));
+    const renamed = Buffer.from(JSON.stringify({ ...(JSON.parse(Buffer.from(std.importFile, 'base64').toString('utf8')) as object), code: 'BENCH-1000-B' })).toString('base64');
+    results.push(await measure('standard.validateImport (1,000-item JSON)', () => call(rt, 'standard.validateImport', { fileName: 'bench-standard.json', dataBase64: renamed }), { runs: 10, note: 'checks only, writes nothing' }));
+
     rt.close();
 
     // Print centre, in its own process so its peak memory is its own.
     const printResults: Measurement[] = [];
-    for (const workload of ['boards', 'agreements', 'cards', 'hazards']) {
-      const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir, workload, planId], { encoding: 'utf8' });
+    for (const workload of ['boards', 'agreements', 'cards', 'hazards', 'standards']) {
+      const child = spawnSync(process.execPath, [join(import.meta.dirname, 'print.ts'), dataDir, workload, planId, std.sessionId], { encoding: 'utf8' });
       if (child.status !== 0) throw new Error(`print bench (${workload}) failed: ${child.stderr}`);
       printResults.push(...(JSON.parse(child.stdout) as Measurement[]));
     }

@@ -19,6 +19,8 @@ import { today } from '../../main/modules/enterprise/service.ts';
 import { storeAttachment } from '../../main/modules/attachments/service.ts';
 import { demoSitePlanPng } from '../../main/modules/demo/sitePlan.ts';
 import { periodsBetween } from '../../main/domain/schedule.ts';
+import { importStandard } from '../../main/modules/standards/library.ts';
+import { createSession, finishSession } from '../../main/modules/standards/sessions.ts';
 
 export interface LargeSizes {
   people: number;
@@ -532,4 +534,105 @@ export function seedLargeEmergencyTraining(
     }
   });
   return { plans: LARGE_ET.plans, versions, drills, participants, problems, sessions, attendance, heavyPersonId: heavy.id };
+}
+
+export const LARGE_STD = { topElements: 8, subElements: 5, itemsPerSub: 25, deductionRate: 0.2, evidenceRate: 0.2 };
+
+/**
+ * 安全生产标准化: a 1,000-item industry sheet (8 × 5 elements, 25 items each,
+ * 1,000 points) imported through the import service from a generated JSON
+ * file, and two self-assessments on it (this year open, last year finished)
+ * with every item answered: about 3 % not applicable, about 20 % with one or
+ * two deductions (some followed up as to-dos) and about 20 % with evidence
+ * links to drills, training sessions, the hazard ledger and an attachment.
+ * Results are written with prepared statements in one transaction (scoring
+ * 2,000 items through the service would take the seed minutes).
+ */
+export async function seedLargeStandard(
+  app: AppContext,
+  personIds: string[],
+): Promise<{ standardId: string; sessionId: string; lastSessionId: string; items: number; results: number; deductions: number; evidence: number; itemId: number; importFile: string }> {
+  const db = app.db;
+  const t = today(app);
+  const year = Number(t.slice(0, 4));
+  const rand = prng(77);
+  const elements: { code: string; name: string; parent: string | null }[] = [];
+  const items: { code: string; element: string; content: string; points: number; method: string; evidence: string }[] = [];
+  const POINTS = [2, 1, 0.5, 0.5];
+  for (let a = 1; a <= LARGE_STD.topElements; a++) {
+    elements.push({ code: `${a}`, name: `一级要素 ${a}`, parent: null });
+    for (let b = 1; b <= LARGE_STD.subElements; b++) {
+      const sub = `${a}.${b}`;
+      elements.push({ code: sub, name: `二级要素 ${sub}`, parent: `${a}` });
+      for (let c = 1; c <= LARGE_STD.itemsPerSub; c++) {
+        items.push({
+          code: `${sub}-${c}`,
+          element: sub,
+          content: `建立健全第 ${sub} 项管理制度并严格落实：明确责任部门和人员，按规定频次开展检查、记录和考核，发现问题及时整改并闭环（第 ${c} 条）。`,
+          points: POINTS[items.length % POINTS.length]!,
+          method: '未建立制度的不得分；制度内容不全的，每缺一项扣 0.5 分；未按规定频次开展检查的，扣 0.5 分；记录不全的，每处扣 0.5 分。',
+          evidence: '查资料：制度文件、检查记录、考核记录；问人员：随机询问 2～3 名相关人员。',
+        });
+      }
+    }
+  }
+  const file = { code: 'BENCH-1000', name: '大型企业安全生产标准化评分细则（基准测试）', edition: `${year}`, note: null, elements, items };
+  const importFile = Buffer.from(JSON.stringify(file)).toString('base64');
+  const std = await importStandard(app, 'bench-standard.json', importFile);
+  const rows = db.prepare('SELECT id, code, points FROM std_item WHERE standardId = ? ORDER BY seq').all(std.id) as { id: number; code: string; points: number }[];
+  const team = [
+    { name: '陈国栋', role: '组长', personId: personIds[0]! },
+    { name: '安全环保部', role: '组员', personId: null },
+  ];
+  const session = (y: number) =>
+    createSession(app, { year: y, title: `${y} 年度安全生产标准化自评`, standardId: std.id, gradeProfile: 'MEM2021', team, startsOn: `${y}-10-08`, endsOn: `${y}-11-20`, accidentFreeYears: 3, overview: '大型机械制造企业，职工 5,000 人', process: '对照评分细则逐项查资料、问人员、看现场' }).id;
+  const lastSessionId = session(year - 1);
+  const sessionId = session(year);
+  const drills = db.prepare('SELECT id, code, title FROM drill ORDER BY drillDate DESC LIMIT 200').all() as { id: string; code: string; title: string }[];
+  const trainings = db.prepare('SELECT id, code, title FROM training_session ORDER BY sessionDate DESC LIMIT 200').all() as { id: string; code: string; title: string }[];
+  const attachment = storeAttachment(app, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'), '检查记录扫描件.png', 'image');
+  const now = app.clock.nowMs();
+  let results = 0;
+  let deductions = 0;
+  let evidence = 0;
+  let itemId = 0;
+  inTransaction(db, () => {
+    const result = db.prepare('INSERT INTO std_result (sessionId, itemId, applicable, naReason, description, score, updatedAtMs) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const deduction = db.prepare('INSERT INTO std_deduction (id, sessionId, itemId, seq, points, reason, todoOwnerId, todoDueOn, todoDoneOn, todoNote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const ev = db.prepare('INSERT INTO std_evidence (id, sessionId, itemId, kind, refId, periodFrom, periodTo, label, createdAtMs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    for (const [sid, y] of [
+      [lastSessionId, year - 1],
+      [sessionId, year],
+    ] as const) {
+      rows.forEach((it, n) => {
+        const na = rand() < 0.03;
+        const cut: number[] = [];
+        if (!na && rand() < LARGE_STD.deductionRate) {
+          cut.push(Math.min(it.points, 0.5));
+          if (rand() < 0.3) cut.push(0.5);
+        }
+        const score = na ? null : Math.max(0, it.points - cut.reduce((a, b) => a + b, 0));
+        result.run(sid, it.id, na ? 0 : 1, na ? '本企业无此类设备或作业' : null, na ? null : cut.length ? '制度已建立，但检查记录不全，个别问题未闭环' : '符合要求，记录齐全', score, now);
+        results++;
+        cut.forEach((p, k) => {
+          const todo = k === 0 && n % 3 === 0;
+          deduction.run(app.newId(), sid, it.id, k + 1, p, k ? '检查记录缺少整改复查签字' : '未按规定频次开展检查，缺 2 次记录', todo ? personIds[n % personIds.length]! : null, todo ? `${y}-12-31` : null, todo && n % 2 === 0 ? `${y}-12-10` : null, todo && n % 2 === 0 ? '已补充检查并整改' : null);
+          deductions++;
+        });
+        if (!na && rand() < LARGE_STD.evidenceRate) {
+          const d = drills.length ? drills[n % drills.length]! : null;
+          const tr = trainings.length ? trainings[n % trainings.length]! : null;
+          if (d) ev.run(app.newId(), sid, it.id, 'DRILL', d.id, null, null, `${d.code} ${d.title}`, now);
+          if (tr) ev.run(app.newId(), sid, it.id, 'TRAINING_SESSION', tr.id, null, null, `${tr.code} ${tr.title}`, now + 1);
+          ev.run(app.newId(), sid, it.id, 'HAZARD_LEDGER', null, `${y}-01-01`, `${y}-06-30`, `隐患排查治理台账（${y}-01-01 至 ${y}-06-30）`, now + 2);
+          if (n % 4 === 0) ev.run(app.newId(), sid, it.id, 'ATTACHMENT', attachment.id, null, null, attachment.originalName, now + 3);
+          evidence += (d ? 1 : 0) + (tr ? 1 : 0) + 1 + (n % 4 === 0 ? 1 : 0);
+        }
+        // The item the bench re-scores: in the middle of the sheet, with deductions and evidence.
+        if (sid === sessionId && n === 500) itemId = it.id;
+      });
+    }
+  });
+  finishSession(app, lastSessionId, `${year - 1}-11-25`);
+  return { standardId: std.id, sessionId, lastSessionId, items: rows.length, results, deductions, evidence, itemId, importFile };
 }

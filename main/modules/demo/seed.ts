@@ -22,6 +22,7 @@ import { seedResponsibility } from './responsibility.ts';
 import { seedRisk } from './risk.ts';
 import { seedHazards } from './hazards.ts';
 import { seedEmergencyAndTraining } from './emergency.ts';
+import { seedStandards } from './standards.ts';
 import { setBoardMembers } from '../board/service.ts';
 import { commitmentOverview, createDraft, setPublicity, signOnScreen } from '../commitments/service.ts';
 import { generateAgreements, listAgreements, signAgreement } from '../agreements/service.ts';
@@ -402,6 +403,7 @@ export function seedDemo(app: AppContext, operatorName = '赵敏'): void {
     seedResponsibility(app, realToday, postId, holdersOf);
     seedHazards(app, realToday, unitId, holdersOf);
     seedEmergencyAndTraining(app, realToday, unitId, postId, holdersOf);
+    seedStandards(app, realToday, unitId, holdersOf);
   });
 }
 

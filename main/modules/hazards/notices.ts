@@ -9,6 +9,7 @@ import { taskBoard } from '../checks/tasks.ts';
 import { today } from '../enterprise/service.ts';
 import { urgentHazards } from './service.ts';
 import { emergencyNotices } from '../emergency/notices.ts';
+import { standardNotices } from '../standards/notices.ts';
 
 export function notices(app: AppContext): Notice[] {
   const out: Notice[] = [];
@@ -48,7 +49,7 @@ export function notices(app: AppContext): Notice[] {
   }
   const reviews = (app.db.prepare(`SELECT count(*) AS n FROM risk_point WHERE status = 'ACTIVE' AND nextReviewOn < ?`).get(t) as { n: number }).n;
   if (reviews) out.push({ key: 'risk-review', severity: 'warning', module: '风险管控', title: `${reviews} 个风险点评审逾期`, detail: '风险辨识评价结果应定期评审', link: '/risks', dueOn: null });
-  out.push(...emergencyNotices(app));
+  out.push(...emergencyNotices(app), ...standardNotices(app));
   const rank = { danger: 0, warning: 1, info: 2 };
   return out.sort((a, b) => rank[a.severity] - rank[b.severity] || (a.dueOn ?? '9').localeCompare(b.dueOn ?? '9'));
 }

@@ -9,6 +9,7 @@ import { dutyAckSheetDoc, dutyListDoc, dutyPublicityDoc } from '../duties/printa
 import { emergencyCardDoc, emergencyPlanRegisterDoc } from '../emergency/printable.ts';
 import { checkSheetDoc, hazardLedgerDoc, hazardStatsDoc, majorHazardFileDoc, rectificationNoticeDoc, reinspectionFormDoc } from '../hazards/printable.ts';
 import { postRiskCardDoc, riskMapDoc, riskNoticeBoardDoc, riskRegisterDoc } from '../risk/printable.ts';
+import { stdReportDoc, stdScoreSheetDoc } from '../standards/printable.ts';
 import { trainingLedgerDoc, trainingRecordCardDoc, trainingSignInDoc } from '../training/printable.ts';
 import type { DocType } from './types.ts';
 
@@ -42,6 +43,8 @@ export const DOC_TYPES: readonly DocType[] = [
   trainingSignInDoc,
   trainingLedgerDoc,
   trainingRecordCardDoc,
+  stdReportDoc,
+  stdScoreSheetDoc,
 ];
 
 export function docTypeOf(type: string): DocType {

@@ -30,6 +30,8 @@ export function gradeProfile(app: AppContext, key: string): GradeProfile {
 }
 
 const BUILTIN_FILE = 'standards/gbt33000-2016.json';
+/** std_element.level is 1..4. */
+const MAX_LEVEL = 4;
 
 /** Writes a checked standard (inside the caller's transaction); returns its id. */
 function insertStandard(app: AppContext, f: StandardFileData, builtin: boolean): string {
@@ -157,13 +159,23 @@ export async function checkImport(app: AppContext, fileName: string, dataBase64:
       problems.push({ row: null, field: 'file', message: 'JSON 格式不正确，请检查文件' });
     }
   } else problems.push({ row: null, field: 'file', message: '只能导入 .json 或 .xlsx 文件' });
+  if (!problems.length && (typeof raw !== 'object' || raw === null || Array.isArray(raw))) {
+    problems.push({ row: null, field: 'file', message: '文件内容应为一个评分标准（含 code、name、elements、items），请使用导入模板' });
+  }
   if (problems.length || !raw) return { data: null, problems };
-  const rowOf = (list: 'elements' | 'items', i: number) => ((raw as Record<string, { _row?: number }[]>)[list]?.[i]?._row ?? i + 1);
-  const stripped = { ...(raw as object), elements: ((raw as { elements?: object[] }).elements ?? []).map(({ _row, ...e }: { _row?: number }) => e), items: ((raw as { items?: object[] }).items ?? []).map(({ _row, ...e }: { _row?: number }) => e) };
+  const listOf = (list: 'elements' | 'items'): unknown => (raw as Record<string, unknown>)[list];
+  const rowOf = (list: 'elements' | 'items', i: number) => {
+    const v = listOf(list);
+    const r = Array.isArray(v) ? (v[i] as { _row?: unknown } | null) : null;
+    return typeof r === 'object' && r !== null && typeof r._row === 'number' ? r._row : i + 1;
+  };
+  // The Excel reader's row numbers are not part of the format; anything that is not a list of objects is left for zod to word.
+  const strip = (v: unknown) => (Array.isArray(v) ? v.map((e: unknown) => (typeof e === 'object' && e !== null ? (({ _row, ...rest }: { _row?: unknown }) => rest)(e) : e)) : v);
+  const stripped = { ...(raw as object), elements: strip(listOf('elements') ?? []), items: strip(listOf('items') ?? []) };
   const parsed = StandardFile.safeParse(stripped);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const [list, index, field] = issue.path;
+      const [list, index] = issue.path;
       problems.push({ row: (list === 'elements' || list === 'items') && typeof index === 'number' ? rowOf(list, index) : null, field: issue.path.join('.'), message: issue.message });
     }
     return { data: null, problems };
@@ -188,6 +200,7 @@ export async function checkImport(app: AppContext, fileName: string, dataBase64:
       c = parentOf.get(c) ?? null;
     }
     if (c) problems.push({ row: rowOf('elements', i), field: `elements.${i}.parent`, message: `要素「${e.code}」的上级关系形成了循环` });
+    else if (seen.size > MAX_LEVEL) problems.push({ row: rowOf('elements', i), field: `elements.${i}.parent`, message: `要素「${e.code}」在第 ${seen.size} 级，要素最多分 ${MAX_LEVEL} 级` });
   });
   const itemCodes = new Map<string, number>();
   f.items.forEach((it, i) => {
@@ -198,6 +211,8 @@ export async function checkImport(app: AppContext, fileName: string, dataBase64:
     if (!Number.isFinite(it.points) || it.points <= 0) problems.push({ row, field: `items.${i}.points`, message: `考评项目「${it.code}」的标准分值应为大于 0 的数字` });
     else if (it.points > 1000) problems.push({ row, field: `items.${i}.points`, message: `考评项目「${it.code}」的标准分值过大` });
   });
+  // The built-in sheet first, so that a file cannot take its code before it is installed.
+  ensureBuiltinStandard(app);
   if (app.db.prepare('SELECT 1 FROM std_standard WHERE code = ?').get(f.code)) problems.push({ row: null, field: 'code', message: `标准代码「${f.code}」已存在，请在文件中改用新的代码（如加上年份或版本）` });
   return { data: problems.length ? null : f, problems };
 }

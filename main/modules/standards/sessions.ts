@@ -92,7 +92,8 @@ export function computeTotals(app: AppContext, s: SessionDb): Totals {
     )
     .get(s.id) as { n: number; closed: number | null };
   let explanation: string;
-  if (all.score === null) explanation = '尚未评分';
+  const running = all.answered < all.items ? `（按已评 ${all.answered}/${all.items} 项计，全部评完后为最终结果）` : '';
+  if (all.score === null) explanation = all.answered ? '已评项目均为不适用，尚无得分' : '尚未评分';
   else if (!g.scoreGrade) explanation = `得分 ${all.score} 分，未达到${profile.grades.at(-1)?.label ?? '最低等级'}（${profile.grades.at(-1)?.minScore} 分）`;
   else if (!g.performanceGrade) explanation = `得分 ${all.score} 分可达${g.scoreGrade.label}，但无事故年数（${s.accidentFreeYears} 年）不满足${profile.grades.at(-1)?.label}的条件`;
   else if (g.grade === g.scoreGrade) explanation = `得分 ${all.score} 分，达到${g.scoreGrade.label}（≥ ${g.scoreGrade.minScore} 分）${s.accidentFreeYears === null ? '；未填写无事故年数，未按安全生产绩效条件核定' : `，安全生产绩效满足${g.performanceGrade.label}条件`}`;
@@ -103,7 +104,7 @@ export function computeTotals(app: AppContext, s: SessionDb): Totals {
     performanceGrade: g.performanceGrade?.code ?? null,
     grade: g.grade?.code ?? null,
     gradeLabel: g.grade?.label ?? (all.score === null ? '未评分' : '未达标'),
-    gradeExplanation: explanation,
+    gradeExplanation: explanation + (all.score === null ? '' : running),
     elements,
     deductionCount: d.n,
     deductionsClosed: d.closed ?? 0,
@@ -161,8 +162,8 @@ function linkOf(e: { kind: EvidenceKindCode; refId: string | null; periodFrom: s
   }
 }
 
-/** Records of a kind that can be linked as evidence, newest first. */
-export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search: string | null, year: number | undefined): z.infer<typeof EvidenceOption>[] {
+/** Records of a kind that can be linked as evidence, newest first (`only`: just that record, however old). */
+export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search: string | null, year: number | undefined, only: string | null = null): z.infer<typeof EvidenceOption>[] {
   const q = search ?? '';
   const y = year ?? Number(today(app).slice(0, 4));
   const base = { kind, refId: null as string | null, periodFrom: null as string | null, periodTo: null as string | null };
@@ -171,11 +172,13 @@ export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search:
     case 'DUTY_LIST':
       return rows<{ id: string; post: string; unit: string; year: number; revision: number; status: string }>(
         `SELECT d.id, p.name AS post, u.name AS unit, d.year, d.revision, d.status FROM duty_list d JOIN post p ON p.id = d.postId JOIN unit u ON u.id = p.unitId
-         WHERE instr(p.name || u.name, ?) > 0 ORDER BY d.year DESC, u.name, p.name LIMIT 50`,
+         WHERE instr(p.name || u.name, ?) > 0 AND (? IS NULL OR d.id = ?) ORDER BY d.year DESC, u.name, p.name LIMIT 50`,
         q,
+        only,
+        only,
       ).map((r) => ({ ...base, refId: r.id, label: `${r.unit} · ${r.post} 岗位责任清单（${r.year} 年第 ${r.revision} 版）`, detail: r.status === 'APPROVED' ? '已批准' : '草稿' }));
     case 'COMMITMENT':
-      return rows<{ id: string; year: number; version: number; title: string }>(`SELECT id, year, version, title FROM commitment_letter WHERE instr(title, ?) > 0 ORDER BY year DESC, version DESC LIMIT 50`, q).map((r) => ({
+      return rows<{ id: string; year: number; version: number; title: string }>(`SELECT id, year, version, title FROM commitment_letter WHERE instr(title, ?) > 0 AND (? IS NULL OR id = ?) ORDER BY year DESC, version DESC LIMIT 50`, q, only, only).map((r) => ({
         ...base,
         refId: r.id,
         label: `${r.title}（${r.year} 年第 ${r.version} 版）`,
@@ -183,7 +186,9 @@ export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search:
       }));
     case 'AGREEMENT':
       return rows<{ id: string; year: number; title: string; n: number }>(
-        `SELECT t.id, t.year, t.title, (SELECT count(*) FROM target_agreement a WHERE a.templateId = t.id) AS n FROM target_agreement_template t ORDER BY t.year DESC LIMIT 20`,
+        `SELECT t.id, t.year, t.title, (SELECT count(*) FROM target_agreement a WHERE a.templateId = t.id) AS n FROM target_agreement_template t WHERE (? IS NULL OR t.id = ?) ORDER BY t.year DESC LIMIT 20`,
+        only,
+        only,
       ).map((r) => ({ ...base, refId: r.id, label: `${r.year} 年${r.title}`, detail: `共 ${r.n} 份` }));
     case 'RISK_REGISTER': {
       const t = today(app);
@@ -199,18 +204,20 @@ export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search:
     case 'CHECK_RECORD':
       return rows<{ id: string; name: string; checkedOn: string; checkers: string }>(
         `SELECT r.id, p.name, r.checkedOn, r.checkerNames AS checkers FROM check_record r JOIN check_plan p ON p.id = r.planId
-         WHERE instr(p.name, ?) > 0 ORDER BY r.checkedOn DESC LIMIT 50`,
+         WHERE instr(p.name, ?) > 0 AND (? IS NULL OR r.id = ?) ORDER BY r.checkedOn DESC LIMIT 50`,
         q,
+        only,
+        only,
       ).map((r) => ({ ...base, refId: r.id, label: `${r.name}（${r.checkedOn}）`, detail: `检查人：${r.checkers}` }));
     case 'EMERGENCY_PLAN':
-      return rows<{ id: string; code: string; name: string }>(`SELECT id, code, name FROM emergency_plan WHERE archivedAtMs IS NULL AND instr(code || name, ?) > 0 ORDER BY code LIMIT 50`, q).map((r) => ({
+      return rows<{ id: string; code: string; name: string }>(`SELECT id, code, name FROM emergency_plan WHERE archivedAtMs IS NULL AND instr(code || name, ?) > 0 AND (? IS NULL OR id = ?) ORDER BY code LIMIT 50`, q, only, only).map((r) => ({
         ...base,
         refId: r.id,
         label: `${r.code} ${r.name}`,
         detail: '应急预案（含版本、评审和备案）',
       }));
     case 'DRILL':
-      return rows<{ id: string; code: string; title: string; drillDate: string }>(`SELECT id, code, title, drillDate FROM drill WHERE instr(code || title, ?) > 0 ORDER BY drillDate DESC LIMIT 50`, q).map((r) => ({
+      return rows<{ id: string; code: string; title: string; drillDate: string }>(`SELECT id, code, title, drillDate FROM drill WHERE instr(code || title, ?) > 0 AND (? IS NULL OR id = ?) ORDER BY drillDate DESC LIMIT 50`, q, only, only).map((r) => ({
         ...base,
         refId: r.id,
         label: `${r.code} ${r.title}`,
@@ -219,13 +226,17 @@ export function evidenceOptions(app: AppContext, kind: EvidenceKindCode, search:
     case 'TRAINING_SESSION':
       return rows<{ id: string; code: string; title: string; sessionDate: string; n: number }>(
         `SELECT s.id, s.code, s.title, s.sessionDate, (SELECT count(*) FROM training_attendance a WHERE a.sessionId = s.id) AS n FROM training_session s
-         WHERE instr(s.code || s.title, ?) > 0 ORDER BY s.sessionDate DESC LIMIT 50`,
+         WHERE instr(s.code || s.title, ?) > 0 AND (? IS NULL OR s.id = ?) ORDER BY s.sessionDate DESC LIMIT 50`,
         q,
+        only,
+        only,
       ).map((r) => ({ ...base, refId: r.id, label: `${r.code} ${r.title}`, detail: `${r.sessionDate}，${r.n} 人签到` }));
     case 'DOCUMENT':
       return rows<{ id: string; title: string; fingerprint: string; createdAtMs: number }>(
-        `SELECT id, title, fingerprint, createdAtMs FROM generated_document WHERE instr(title, ?) > 0 ORDER BY createdAtMs DESC LIMIT 50`,
+        `SELECT id, title, fingerprint, createdAtMs FROM generated_document WHERE instr(title, ?) > 0 AND (? IS NULL OR id = ?) ORDER BY createdAtMs DESC LIMIT 50`,
         q,
+        only,
+        only,
       ).map((r) => ({ ...base, refId: r.id, label: r.title, detail: `文件指纹 ${r.fingerprint}` }));
     case 'ATTACHMENT':
       return [];
@@ -243,7 +254,7 @@ function labelFor(app: AppContext, e: { kind: EvidenceKindCode; refId: string | 
   if (!e.refId) return fail.field(path, `请选择作为证据的${EvidenceKind.label[e.kind]}`);
   const sql = EXISTS[e.kind];
   if (sql && !app.db.prepare(sql).get(e.refId)) fail.field(path, `所选${EvidenceKind.label[e.kind]}不存在，请重新选择`);
-  const option = evidenceOptions(app, e.kind, null, undefined).find((o) => o.refId === e.refId);
+  const option = evidenceOptions(app, e.kind, null, undefined, e.refId).find((o) => o.refId === e.refId);
   return option?.label ?? EvidenceKind.label[e.kind];
 }
 
@@ -354,6 +365,8 @@ export function createSession(app: AppContext, v: SessionValues): Session {
 export function updateSession(app: AppContext, id: string, v: SessionValues): Session {
   return inTransaction(app.db, () => {
     const before = getSession(app, id);
+    // The score and grade are kept when finishing: the profile or the accident-free years must not change under them.
+    if (before.status === 'FINISHED') fail.rule('自评已完成，如需修改请先重新打开');
     checkSession(app, v);
     if (v.standardId !== before.standardId && before.totals.answered > 0) fail.rule('已开始评分的自评不能更换评分标准');
     app.db
@@ -403,7 +416,8 @@ export function scoreItem(app: AppContext, sessionId: string, v: ScoreValues): {
         if (v.deductions.length && round1(v.score) !== computed) fail.field('score', `实得分（${v.score}）与扣分合计不符：标准分 ${item.points} 分扣除后应为 ${computed} 分`);
         if (!v.deductions.length && v.score < item.points) fail.field('deductions', `实得分低于标准分值（${item.points} 分）时，请逐条填写扣分原因`);
       }
-      score = v.score ?? computed;
+      // An explicit score has been checked against the deductions above; the stored score is always points less deductions.
+      score = computed;
     }
     // Deductions followed up (hazard or to-do) stay.
     const keep = new Set(v.deductions.map((d) => d.id).filter(Boolean));
@@ -455,7 +469,7 @@ export function finishSession(app: AppContext, id: string, finishedOn: string): 
     }
     app.db.prepare(`UPDATE std_session SET status = 'FINISHED', finishedOn = ?, score = ?, grade = ?, updatedAtMs = ? WHERE id = ?`).run(finishedOn, totals.score, totals.grade, app.clock.nowMs(), id);
     const after = getSession(app, id);
-    recordAudit(app, { action: 'UPDATE', entityType: 'stdSession', entityId: id, summary: `完成自评「${s.title}」：${totals.score} 分，${totals.gradeLabel}`, after: { ...after, results: undefined } });
+    recordAudit(app, { action: 'UPDATE', entityType: 'stdSession', entityId: id, summary: `完成自评「${s.title}」：${totals.score === null ? '没有适用的考评项目，不计分' : `${totals.score} 分，${totals.gradeLabel}`}`, after: { ...after, results: undefined } });
     return after;
   });
 }
