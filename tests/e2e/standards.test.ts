@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { call, closeBrowser, launchApp, waitForState, type E2EApp } from './harness/app.ts';
-import { nav } from './harness/ui.ts';
+import { nav, waitForPreview } from './harness/ui.ts';
 
 let app: E2EApp;
 afterEach(async () => app?.close());
@@ -15,16 +17,16 @@ async function noDropdown(page: Page) {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
 }
 
-/** Opens the select inside `scope`, types `typed`, clicks the option and retries until `done` reports it took. */
-async function choose(page: Page, scope: Locator, option: string, opts: { typed?: string; tree?: boolean; done?: () => Promise<boolean> } = {}) {
+/** Opens `select` (an .ant-select), types `typed`, clicks the option and retries until `done` reports it took (by default: the select shows it). */
+async function choose(page: Page, select: Locator, option: string, opts: { typed?: string; tree?: boolean; done?: () => Promise<boolean> } = {}) {
   await noDropdown(page);
   const optionSel = opts.tree ? '.ant-select-tree-node-content-wrapper' : '.ant-select-item-option';
-  const done = opts.done ?? (async () => ((await scope.locator('.ant-select-content, .ant-select-selection-item').first().textContent()) ?? '').includes(option));
+  const done = opts.done ?? (async () => ((await select.locator('.ant-select-content').first().textContent()) ?? '').includes(option));
   await expect
     .poll(
       async () => {
         if (!(await page.locator('.ant-select-dropdown:visible').count())) {
-          await scope.locator('.ant-select').first().click();
+          await select.click();
           if (opts.typed) await page.keyboard.type(opts.typed);
         }
         await page.locator(`.ant-select-dropdown:visible ${optionSel}`, { hasText: option }).first().click({ timeout: 2000 }).catch(() => {});
@@ -101,24 +103,34 @@ describe('安全生产标准化自评 in the browser', () => {
     await field(page, 'std-deduction-points-0').fill('2');
     await page.getByTestId('std-deduction-reason-0').fill('年度目标未分解到班组');
     await until(() => page.getByTestId('std-item-computed').textContent()).toBe(String(first!.points - 2));
-    await choose(page, page.getByTestId('std-evidence'), '应急演练记录', { done: async () => (await page.getByTestId('std-evidence-record').count()) > 0 });
-    await choose(page, page.getByTestId('std-evidence'), drill.label, {
+    await choose(page, page.getByTestId('std-evidence-kind'), '应急演练记录', { done: async () => (await page.getByTestId('std-evidence-record').count()) > 0 });
+    await choose(page, page.getByTestId('std-evidence-record'), drill.label, {
       typed: drill.label.split(' ')[0],
       done: async () => ((await page.getByTestId('std-evidence-list').textContent().catch(() => '')) ?? '').includes(drill.label),
     });
+    // A scanned document through main's file dialog.
+    const scan = join(app.dataDir, '安全生产目标文件.pdf');
+    writeFileSync(scan, '%PDF-1.4\n% 安全生产目标文件\n%%EOF\n');
+    app.platform.toPick.push([scan]);
+    await page.getByTestId('std-evidence-attach').click();
+    await until(() => page.getByTestId('std-evidence-entry').count()).toBe(2);
+    await page.locator('.ant-drawer-open .ant-drawer-body').evaluate((e) => e.scrollTo(0, 0));
     await shot(app, '151-std-item-editor');
     await page.getByTestId('std-item-save-next').click();
     await until(() => page.getByTestId('std-item-editor-code').textContent()).toBe(second!.code);
     await until(() => page.getByTestId('std-progress').textContent()).toContain('已评 1 / 101 项');
     await until(() => page.getByTestId('std-score').textContent()).not.toContain('—');
     expect(await page.getByTestId('std-grade').textContent()).toBe('未达标');
+    const firstResult = ((await call(rt, 'stdSession.get', { id: sessionId })) as unknown as { results: { itemId: number; evidence: { kind: string; label: string }[] }[] }).results.find((r) => r.itemId === first!.id)!;
+    expect(firstResult.evidence.map((e) => e.kind)).toEqual(['DRILL', 'ATTACHMENT']);
+    expect(firstResult.evidence[1]!.label).toBe('安全生产目标文件.pdf');
 
     // Item 2: 不适用 needs a reason.
     await page.getByTestId('std-item-applicable').click();
     await page.getByTestId('std-item-save-next').click();
     await until(() => itemOf(page, 'std-item-na-reason').locator('.ant-form-item-explain-error').textContent()).toContain('不适用的理由');
     await page.getByTestId('std-item-na-reason').fill('本企业无此类设备或作业');
-    await page.getByTestId('std-item-save-next').click();
+    await page.getByTestId('std-item-na-reason').press('Control+Enter');
     await until(() => page.getByTestId('std-item-editor-code').textContent()).toBe(third!.code);
 
     // Item 3: a score above the item's points is refused by main, beside the field.
@@ -128,11 +140,14 @@ describe('安全生产标准化自评 in the browser', () => {
     await shot(app, '152-std-item-score-refused');
     await field(page, 'std-item-score').fill('');
     await page.getByTestId('std-item-save').click();
-    await page.getByTestId('std-item-editor').locator('.ant-drawer-content').waitFor({ state: 'detached' });
+    await page.getByTestId('std-item-form').waitFor({ state: 'detached' });
     await until(() => page.getByTestId('std-progress').textContent()).toContain('已评 3 / 101 项');
     await until(() => page.getByTestId(`std-item-score-${third!.code}`).textContent()).toBe(String(third!.points));
+    // The running score over the answered items reaches 二级 (three accident-free years allow 一级).
+    await until(() => page.getByTestId('std-grade').getAttribute('data-grade')).toBe('L2');
     const scored = await call(rt, 'stdSession.get', { id: sessionId }) as unknown as SessionOut;
     expect(scored.totals.answered).toBe(3);
+    await page.getByTestId('std-workspace').evaluate((e) => e.scrollIntoView());
     await shot(app, '153-std-workspace-scoring');
 
     // Finishing with items left: main refuses and says how many.
@@ -171,7 +186,7 @@ describe('安全生产标准化自评 in the browser', () => {
     await page.getByTestId(`std-to-hazard-${first!.code}`).click();
     await page.getByTestId('std-hazard-modal').locator('.ant-modal').waitFor();
     const unitName = ((await call(rt, 'unit.list', {})) as unknown as { name: string; parentId: string | null }[]).find((u) => u.parentId)!.name;
-    await choose(page, itemByLabel(page, 'std-hazard-modal', '责任单位'), unitName, { tree: true });
+    await choose(page, itemByLabel(page, 'std-hazard-modal', '责任单位').locator('.ant-select').first(), unitName, { tree: true });
     await until(() => itemOf(page, 'std-hazard-level').textContent()).toContain('一般');
     await page.getByTestId('std-hazard-modal-ok').click();
     await until(() => page.getByTestId(`std-deduction-${first!.code}`).locator('xpath=ancestor::tr').getByTestId('std-followup').getAttribute('data-kind')).toBe('hazard');
@@ -179,14 +194,30 @@ describe('安全生产标准化自评 in the browser', () => {
     const hazardCode = after.results.find((r) => r.itemId === first!.id)!.deductions[0]!.hazardCode!;
     expect(hazardCode).toMatch(/^YH-/);
     expect(await page.getByTestId(`std-deduction-${first!.code}`).locator('xpath=ancestor::tr').textContent()).toContain(hazardCode);
+    // The next one becomes a to-do, then done.
+    const fourth = std.items[3]!;
+    const todoRow = page.getByTestId(`std-deduction-${fourth.code}`).locator('xpath=ancestor::tr');
+    await page.getByTestId(`std-to-todo-${fourth.code}`).click();
+    await page.getByTestId('std-todo-modal').locator('.ant-modal').waitFor();
+    await choose(page, itemByLabel(page, 'std-todo-modal', '责任人').locator('.ant-select').first(), person.name, { typed: person.name });
+    await page.getByTestId('std-todo-modal-ok').click();
+    await until(() => todoRow.getByTestId('std-followup').getAttribute('data-kind')).toBe('todo');
+    await page.getByTestId(`std-todo-done-${fourth.code}`).click();
+    await field(page, 'std-done-note').fill('已补齐安委会会议记录并归档');
+    await page.getByTestId('std-done-modal-ok').click();
+    await until(() => todoRow.getByTestId('std-followup').textContent()).toContain('已补齐安委会会议记录并归档');
+    await until(() => page.getByTestId('std-deduction-summary').textContent()).toContain('已整改 1 个');
     await page.getByTestId('std-results').evaluate((e) => e.scrollIntoView());
     await shot(app, '155-std-results');
 
+    await page.getByRole('tab', { name: /基本信息/ }).click();
+    await until(() => page.getByTestId('std-info').textContent()).toContain('外聘专家 王工');
     // The report in the print centre.
     await page.getByRole('tab', { name: /逐项评分/ }).click();
     await page.getByTestId('std-print-report').click();
     await page.getByTestId('print-centre').waitFor();
     expect(page.url()).toContain(`type=stdReport&recordId=${sessionId}`);
+    await waitForPreview(page);
     await shot(app, '156-std-report-print');
 
     // The hazard is in the ledger, source 标准化自评.
@@ -260,7 +291,6 @@ describe('安全生产标准化自评 in the browser', () => {
     );
     await until(() => page.getByTestId('std-import-ok').textContent()).toContain('30 分');
     await page.getByTestId('std-import-confirm').click();
-    await page.getByTestId('std-standard-drawer').locator('.ant-drawer-content').waitFor();
     await until(() => page.getByTestId('std-standard-items').locator('.ant-table-row').count()).toBe(2);
     await page.locator('.ant-drawer-open .ant-drawer-close').click();
     await until(() => page.getByTestId('std-library-table').locator('.ant-table-row').count()).toBe(2);

@@ -18,6 +18,7 @@ const SHIPPED: Record<string, string> = {
   '0004_risk.sql': '802561a9a648caa9076258a9c4d80db2d9837cd493a8d21c57bfcc85f22a627e',
   '0005_hazards.sql': '79908fd1a4b6065bd7d852698edcbf1268c4482229ddbe8328261616dda61038',
   '0003_responsibility.sql': '0f2dd3be9d834242d198a8c9661c3485ee9656777fe32c057e05e03e86286e1c',
+  '0007_standardization.sql': '8de74f6bd2d0e941219ab07b7fa97c76296adac2480e23eee04fe53044649536',
   '0006_emergency_training.sql': '71986c7fc6b00d2e44567cb5fe7faa1cbba3e5c6f6544ed6cf1dc427320cc13f',
 };
 

@@ -105,6 +105,22 @@ export interface ReportData {
 
 const toneColor = (t: Tone): string => (t === 'done' ? DONE : t === 'open' ? COLORS.ink : COLORS.danger);
 
+/**
+ * For pageBreakBefore: a heading (headlineLevel 1, or 2 for a heading of two
+ * lines) moves to the next page when nothing follows it on its page, or when
+ * less than `room` points (1.4 × for two lines) are left under its top. (A
+ * table whose header row and first row do not fit starts on the next page,
+ * yet pdfmake still counts it as following the heading.)
+ */
+function keepHeadings(room: number) {
+  return (node: { headlineLevel?: unknown; startPosition?: { verticalRatio: number; pageInnerHeight: number } }, nodes: { getFollowingNodesOnPage(): unknown[] }): boolean => {
+    if (node.headlineLevel !== 1 && node.headlineLevel !== 2) return false;
+    if (keepTogether({ headlineLevel: 1 }, nodes)) return true;
+    const at = node.startPosition;
+    return !!at && at.pageInnerHeight * (1 - at.verticalRatio) < room * (node.headlineLevel === 2 ? 1.4 : 1);
+  };
+}
+
 /** The red line at the top of every page of a session still open. */
 function progressHeader(text: string, ctx: BuildContext) {
   const [ml, mt, mr] = marginsFor(ctx.paper);
@@ -184,7 +200,6 @@ export function buildReport(d: ReportData, ctx: BuildContext): TDocumentDefiniti
   const sub = (text: string): Content => ({ text, bold: true, fontSize: 10.5 * k, margin: [0, 6 * k, 0, 4 * k], headlineLevel: 1 }) as Content;
   const small = 8.5 * k;
   const center = (text: string | number, extra: object = {}): TableCell => ({ text: String(text), alignment: 'center', ...extra });
-  const muted = (text: string): Content => ({ text, color: COLORS.muted, margin: [0, 0, 0, 4 * k] });
 
   const elementRows: TableCell[][] = d.elements.map((x, i) => [center(i + 1), { text: `${x.code} ${x.name}` }, center(x.items), center(x.points), center(x.naPoints), center(x.base), center(x.earned, { bold: true }), center(x.rate)]);
   const t = d.total;
@@ -222,7 +237,7 @@ export function buildReport(d: ReportData, ctx: BuildContext): TDocumentDefiniti
   return {
     ...pageSetup(ctx.paper, ctx.stamp, ctx.pages, '安全生产标准化自评报告'),
     ...(d.cover.finished ? {} : { header: progressHeader(`自评尚未完成（${d.cover.progress}）· 本报告为过程稿，得分和等级以完成自评后为准`, ctx) as never }),
-    pageBreakBefore: keepTogether as never,
+    pageBreakBefore: keepHeadings(90 * k) as never,
     content: [
       ...cover(d, ctx),
       section('一、企业概况'),
@@ -257,7 +272,7 @@ export function buildReport(d: ReportData, ctx: BuildContext): TDocumentDefiniti
               headerRows: 1,
               dontBreakRows: true,
               widths: [24 * k, '*', 44 * k, 40 * k, 44 * k, 40 * k, 40 * k, 44 * k],
-              body: [['序号', '一级要素', '考评项目（项）', '标准分', '不适用项分值', '应得分', '实得分', '得分率'].map(headCell) as TableCell[], ...elementRows],
+              body: [['序号', '一级要素', '考评项目（项）', '标准分', '不适用项分值', d.complete ? '应得分' : '已评项目应得分', '实得分', '得分率'].map(headCell) as TableCell[], ...elementRows],
             },
             layout: { ...GRID_LAYOUT, paddingTop: () => 3 * k, paddingBottom: () => 3 * k },
             fontSize: 9 * k,
@@ -304,37 +319,64 @@ export function buildReport(d: ReportData, ctx: BuildContext): TDocumentDefiniti
             { text: '扣分点登记为隐患的，按隐患排查治理闭环整改，复查合格销号后视为已整改；列为整改待办的，责任人完成后登记完成情况。', fontSize: 8 * k, color: COLORS.muted, margin: [0, 0, 0, 4 * k] } as Content,
           ]
         : []),
-      section('八、证据清单'),
-      sub('（一）各要素证据情况'),
+      // The section and its first sub-heading are one node, so they move over a page together.
+      {
+        text: [
+          { text: '八、证据清单\n', fontSize: 13 * k, color: COLORS.brandDark },
+          { text: '（一）各要素证据情况', fontSize: 10.5 * k, lineHeight: 2 },
+        ],
+        bold: true,
+        margin: [0, 12 * k, 0, 4 * k],
+        headlineLevel: 2,
+      } as Content,
       dataTable(['序号', '一级要素', '考评项目（项）', '有证据的项目（项）', '证据链接（条）'], evidenceRows, [24 * k, '*', 70 * k, 80 * k, 70 * k], k, { fontSize: 9 * k }),
-      {
-        // A short list of records goes over a page with the signatures, so that they never stand alone.
-        stack: [
-          sub('（二）系统内关联的记录'),
-          ...(d.evidence.records.length
-            ? [dataTable(['序号', '证据类型', '记录', '关联考评项目'], recordRows, [24 * k, 80 * k, '*', 130 * k], k, { fontSize: small })]
-            : [muted('本次自评尚未关联证据记录。')]),
-          { text: '以上记录均保存在本系统中，可按「证据类型」和记录名称在相应模块中查阅原件；附件为自评时上传的文件。', fontSize: 8 * k, color: COLORS.muted, margin: [0, 0, 0, 6 * k] },
-        ],
-        unbreakable: d.evidence.records.length <= 12,
-      } as Content,
-      {
-        stack: [
-          { text: '本报告所列得分、等级和扣分点与系统中自评记录一致。', margin: [0, 10 * k, 0, 0] },
-          signatureBlock(
-            [
-              { role: '自评组长', name: d.sign.leader, date: d.sign.date },
-              { role: '主要负责人', name: d.sign.principal, date: null },
-            ],
-            k,
-          ),
-          { text: '（企业盖章）', alignment: 'right', margin: [0, 14 * k, 30 * k, 0] },
-        ],
-        unbreakable: true,
-      } as Content,
+      sub('（二）系统内关联的记录'),
+      ...recordsAndSignatures(d, ctx, recordRows),
     ],
     defaultStyle: { fontSize: 10 * k, color: COLORS.ink, lineHeight: 1.2 },
   };
+}
+
+/**
+ * The list of linked records and the closing signatures: the list's last rows
+ * move over a page with the signatures, which never stand alone on a page.
+ */
+function recordsAndSignatures(d: ReportData, ctx: BuildContext, rows: TableCell[][]): Content[] {
+  const k = ctx.k;
+  const closing: Content[] = [
+    { text: '以上记录均保存在本系统中，可按「证据类型」和记录名称在相应模块中查阅原件；附件为自评时上传的文件。', fontSize: 8 * k, color: COLORS.muted, margin: [0, 4 * k, 0, 0] },
+    { text: '本报告所列得分、等级和扣分点与系统中自评记录一致。', fontSize: 10 * k, margin: [0, 14 * k, 0, 0] },
+    signatureBlock(
+      [
+        { role: '自评组长', name: d.sign.leader, date: d.sign.date },
+        { role: '主要负责人', name: d.sign.principal, date: null },
+      ],
+      k,
+    ),
+    { text: '（企业盖章）', fontSize: 10 * k, alignment: 'right', margin: [0, 14 * k, 30 * k, 0] },
+  ];
+  if (!rows.length) return [{ stack: [{ text: '本次自评尚未关联证据记录。', color: COLORS.muted }, ...closing], unbreakable: true }];
+  const [ml, , mr] = marginsFor(ctx.paper);
+  const u = (ctx.paper.widthPt - ml - mr) / 523;
+  const pad = 3;
+  const widths = designWidths(
+    [
+      ['序号', 24],
+      ['证据类型', 80],
+      ['记录', '*'],
+      ['关联考评项目', 130],
+    ],
+    u,
+    pad,
+    523,
+  );
+  return [
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths, body: [['序号', '证据类型', '记录', '关联考评项目'].map(headCell) as TableCell[], ...closingRow(rows, 3, widths, pad * u, 2.5 * k, undefined, closing)] },
+      layout: { ...GRID_LAYOUT, paddingTop: () => 2.5 * k, paddingBottom: () => 2.5 * k, paddingLeft: () => pad * u, paddingRight: () => pad * u },
+      fontSize: 8.5 * k,
+    },
+  ];
 }
 
 /** The percentage with its numbers; while items are unanswered, over the answered items' points. */

@@ -148,7 +148,7 @@ function linkOf(e: { kind: EvidenceKindCode; refId: string | null; periodFrom: s
     case 'HAZARD_LEDGER':
       return `/hazards?from=${e.periodFrom ?? ''}&to=${e.periodTo ?? ''}`;
     case 'CHECK_RECORD':
-      return '/checks/records';
+      return `/checks/records?record=${e.refId}`;
     case 'EMERGENCY_PLAN':
       return `/emergency/plans?id=${e.refId}`;
     case 'DRILL':

@@ -34,6 +34,13 @@ function Delta({ now, before }: { now: number | null | undefined; before: number
 export function ComparePanel() {
   const q = useApi('stdSession.compare', {});
   const profiles = useGradeProfiles();
+  const sessions = useApi('stdSession.list', {});
+  /** Finished on …, or still being scored (a running score). */
+  const stateOf = (id: string) => {
+    const r = sessions.data?.find((x) => x.id === id);
+    if (!r) return '';
+    return r.status === 'OPEN' ? `自评中（已评 ${r.answered} / ${r.items}）` : `${r.finishedOn ?? ''} 完成`;
+  };
   const gradeName = (code: string) => profiles.data?.flatMap((p) => p.grades).find((g) => g.code === code)?.label ?? code;
   const years: Year[] = q.data ?? [];
   const rows: CompareRow[] = [{ key: 'total', label: '总得分', total: true, scores: Object.fromEntries(years.map((y) => [y.sessionId, y.score])) }];
@@ -77,9 +84,12 @@ export function ComparePanel() {
               ...years.map((y) => ({
                 title: (
                   <Tooltip title={y.title}>
-                    <span>
+                    <div>
                       {y.year} 年 <GradeTag grade={y.grade} label={y.grade ? gradeName(y.grade) : y.score === null ? '未评分' : '未达标'} />
-                    </span>
+                      <div className="sl-muted" style={{ fontSize: 12, fontWeight: 400 }}>
+                        {stateOf(y.sessionId)}
+                      </div>
+                    </div>
                   </Tooltip>
                 ),
                 key: y.sessionId,

@@ -3,7 +3,8 @@ import { App as AntApp, Button, DatePicker, Select, Tag, Tooltip, Typography } f
 import { CloseOutlined, LinkOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { EvidenceKind } from '../../../../preload/contract/enums.ts';
-import { errorMessage, useApi, useApiMutation } from '../../lib/api.ts';
+import { useMutation } from '@tanstack/react-query';
+import { errorMessage, invoke, useApi } from '../../lib/api.ts';
 import { useOpenAttachment, type Evidence } from './stdMeta.tsx';
 
 export type EvidenceEntry = Omit<Evidence, 'id'> & { key: string };
@@ -43,7 +44,8 @@ export function EvidenceField({
   const [picked, setPicked] = useState(0);
   const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]);
   const options = useApi('stdSession.evidenceOptions', { kind: kind ?? 'DRILL', search: search || null, year }, { enabled: !!kind && kind !== 'HAZARD_LEDGER', placeholderData: (prev) => prev });
-  const pick = useApiMutation('attachment.pick');
+  // Not useApiMutation: picking a file must not refetch the whole sheet.
+  const pick = useMutation({ mutationFn: () => invoke('attachment.pick', { purpose: 'document' }) });
   const openFile = useOpenAttachment();
 
   const add = (e: Omit<EvidenceEntry, 'key' | 'link' | 'broken'>) => {
@@ -59,23 +61,21 @@ export function EvidenceField({
   };
 
   const attach = () =>
-    pick.mutate(
-      { purpose: 'document' },
-      {
-        onSuccess: (r) => {
-          if (r.cancelled) return;
-          const have = list.filter((x) => x.kind === 'ATTACHMENT').length;
-          const added = r.attachments
-            .filter((a) => !list.some((x) => x.kind === 'ATTACHMENT' && x.refId === a.id))
-            .slice(0, Math.max(0, 20 - have))
-            .map((a) => ({ key: newKey(), kind: 'ATTACHMENT' as const, refId: a.id, periodFrom: null, periodTo: null, label: a.originalName, link: null, broken: false }));
-          onChange?.([...list, ...added]);
-        },
-        onError: (e) => void message.error(errorMessage(e)),
+    pick.mutate(undefined, {
+      onSuccess: (r) => {
+        if (r.cancelled) return;
+        const have = list.filter((x) => x.kind === 'ATTACHMENT').length;
+        const added = r.attachments
+          .filter((a) => !list.some((x) => x.kind === 'ATTACHMENT' && x.refId === a.id))
+          .slice(0, Math.max(0, 20 - have))
+          .map((a) => ({ key: newKey(), kind: 'ATTACHMENT' as const, refId: a.id, periodFrom: null, periodTo: null, label: a.originalName, link: null, broken: false }));
+        onChange?.([...list, ...added]);
       },
-    );
+      onError: (e) => void message.error(errorMessage(e)),
+    });
 
-  const opts = (kind && kind !== 'HAZARD_LEDGER' ? options.data : undefined) ?? [];
+  // The previous kind's options stay on screen while the new ones load: never offer them.
+  const opts = (kind && kind !== 'HAZARD_LEDGER' ? options.data : undefined)?.filter((o) => o.kind === kind) ?? [];
   const optionValue = (o: { refId: string | null; periodTo: string | null }) => o.refId ?? `period:${o.periodTo ?? ''}`;
 
   return (

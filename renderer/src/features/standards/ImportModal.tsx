@@ -146,14 +146,14 @@ export function ImportModal({ onClose, onImported }: { onClose: () => void; onIm
       {check && !check.ok && (
         <div style={{ marginTop: 12 }} data-testid="std-import-problems">
           <Alert type="error" showIcon style={{ marginBottom: 8 }} title={`文件有 ${check.problems.length} 处问题，未导入任何内容`} description="请按下表逐行修改文件后重新选择。" />
-          <Table<Problem>
+          <Table<Problem & { key: number }>
             size="small"
             bordered
-            rowKey={(_, i) => String(i)}
-            dataSource={check.problems}
+            rowKey="key"
+            dataSource={check.problems.map((p, key) => ({ ...p, key })).sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.key - b.key)}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             columns={[
-              { title: '行', dataIndex: 'row', width: 70, render: (r: number | null) => (r === null ? <span className="sl-muted">—</span> : `第 ${r} 行`) },
+              { title: '行', dataIndex: 'row', width: 76, render: (r: number | null) => (r === null ? <span className="sl-muted">—</span> : `第 ${r} 行`) },
               { title: '字段', dataIndex: 'field', width: 170, render: (f: string) => fieldLabel(f) },
               { title: '问题', dataIndex: 'message' },
             ]}

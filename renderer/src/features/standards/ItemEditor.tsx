@@ -114,6 +114,7 @@ function ItemForm({
   const explicit = Form.useWatch('score', form) as number | null | undefined;
   const sum = deductions.reduce((a, d) => a + (typeof d?.points === 'number' ? d.points : 0), 0);
   const computed = Math.max(0, round1(item.points - sum));
+  const over = typeof explicit === 'number' && (explicit > item.points || explicit < 0);
 
   useEffect(() => {
     onDirtyChange(false);
@@ -229,7 +230,6 @@ function ItemForm({
       <Form
         form={form}
         layout="vertical"
-        requiredMark="optional"
         colon={false}
         disabled={finished}
         initialValues={initialValues}
@@ -256,12 +256,12 @@ function ItemForm({
         </Form.Item>
         {applicable && (
           <>
-            <div className="sl-std-live-score" data-testid="std-item-live-score">
+            <div className={`sl-std-live-score${over ? ' is-bad' : ''}`} data-testid="std-item-live-score">
               <span>得分</span>
               <b data-testid="std-item-computed">{typeof explicit === 'number' ? pts(explicit) : pts(computed)}</b>
               <span className="sl-muted">
                 / {pts(item.points)} 分
-                {typeof explicit === 'number' ? '（手工填写的实得分）' : sum > 0 ? `（扣 ${pts(sum)} 分${item.points - sum < 0 ? '，最低为 0 分' : ''}）` : '（未扣分）'}
+                {over ? '（超过标准分值）' : typeof explicit === 'number' ? '（手工填写的实得分）' : sum > 0 ? `（扣 ${pts(sum)} 分${item.points - sum < 0 ? '，最低为 0 分' : ''}）` : '（未扣分）'}
               </span>
             </div>
             <Typography.Text strong>扣分</Typography.Text>
@@ -275,7 +275,7 @@ function ItemForm({
                     return (
                       <div className="sl-std-deduction-row" key={f.key}>
                         <Form.Item name={[f.name, 'points']} rules={[{ required: true, message: '请填写扣分' }]}>
-                          <InputNumber placeholder="扣分" style={{ width: '100%' }} suffix="分" step={0.5} data-testid={`std-deduction-points-${i}`} />
+                          <InputNumber placeholder="扣分" style={{ width: '100%' }} suffix="分" data-testid={`std-deduction-points-${i}`} />
                         </Form.Item>
                         <Form.Item name={[f.name, 'reason']} rules={[{ required: true, whitespace: true, message: '请填写扣分原因' }]}>
                           <Input maxLength={300} placeholder="扣分原因：不符合评分标准的具体事实" data-testid={`std-deduction-reason-${i}`} />
@@ -305,8 +305,8 @@ function ItemForm({
                 </div>
               )}
             </Form.List>
-            <Form.Item label="实得分（可选）" name="score" extra="一般不填：按标准分值减去扣分计算。仅在评分细则按档次给分时填写，低于标准分值时仍须逐条写明扣分原因。">
-              <InputNumber style={{ width: 160 }} placeholder={pts(computed)} suffix="分" step={0.5} data-testid="std-item-score" />
+            <Form.Item label="实得分" name="score" extra="一般不填：按标准分值减去扣分计算。仅在评分细则按档次给分时填写，低于标准分值时仍须逐条写明扣分原因。">
+              <InputNumber style={{ width: 160 }} placeholder={pts(computed)} suffix="分" data-testid="std-item-score" />
             </Form.Item>
           </>
         )}

@@ -6,7 +6,7 @@ import type { Standard } from '../../../../preload/contract/standards.ts';
 import type { HazardStatus } from '../../../../preload/contract/enums.ts';
 import { HazardStatusTag, ledgerLink } from '../hazards/hazardMeta.tsx';
 import { CompleteTodoModal, ToHazardModal, ToTodoModal } from './SessionModals.tsx';
-import { ScoreBar, pts, scoreColor, type Deduction, type GradeProfile, type Session, type StdItem } from './stdMeta.tsx';
+import { ScoreBar, pts, scoreColor, useElementTree, type Deduction, type GradeProfile, type Session, type StdItem } from './stdMeta.tsx';
 
 interface DeductionRow {
   d: Deduction;
@@ -56,6 +56,19 @@ export function ResultsPanel({ session, standard, profile, onOpenItem }: { sessi
     () => session.results.flatMap((r) => r.deductions.map((d) => ({ d, item: itemById.get(r.itemId)! }))).filter((x) => x.item),
     [session.results, itemById],
   );
+  const tree = useElementTree(standard, session.results);
+  // Per top-level element, the points of the answered items (the running score's base).
+  const answeredPoints = useMemo(() => {
+    const out = new Map<number, number>();
+    const done = new Set(session.results.filter((r) => r.answered).map((r) => r.itemId));
+    for (const i of standard.items) {
+      if (!done.has(i.id)) continue;
+      const top = tree.chain(i.elementId).at(-1);
+      if (top !== undefined) out.set(top, (out.get(top) ?? 0) + i.points);
+    }
+    return out;
+  }, [session.results, standard.items, tree]);
+  const due = (e: (typeof t.elements)[number]) => (e.answered === e.items ? e.points : (answeredPoints.get(e.elementId) ?? 0)) - e.naPoints;
   const weakest = t.elements
     .filter((e) => e.score !== null)
     .sort((a, b) => a.score! - b.score! || a.code.localeCompare(b.code))
@@ -74,7 +87,7 @@ export function ResultsPanel({ session, standard, profile, onOpenItem }: { sessi
                       {e.code} {e.name}
                     </div>
                     <div className="sl-std-bar-sub">
-                      实得 {pts(e.earned)} / {pts(e.points - e.naPoints)} 分{e.naPoints ? `（不适用 ${pts(e.naPoints)}）` : ''}
+                      {e.answered ? `${e.answered < e.items ? '已评项目' : ''}实得 ${pts(e.earned)} / ${pts(due(e))} 分${e.naPoints ? `（不适用 ${pts(e.naPoints)}）` : ''}` : `满分 ${pts(e.points)} 分`}
                     </div>
                   </div>
                   <div>
@@ -119,7 +132,7 @@ export function ResultsPanel({ session, standard, profile, onOpenItem }: { sessi
                       <b>{i + 1}.</b> {e.code} {e.name}
                     </div>
                     <div>
-                      得分率 <b>{pts(e.score)}</b>，失分 {pts(e.points - e.naPoints - e.earned)} 分
+                      得分率 <b>{pts(e.score)}</b>，失分 {pts(due(e) - e.earned)} 分
                       <span className="sl-muted">
                         （已评 {e.answered}/{e.items}）
                       </span>
@@ -168,10 +181,10 @@ export function ResultsPanel({ session, standard, profile, onOpenItem }: { sessi
             {
               title: '操作',
               key: 'actions',
-              width: 200,
+              width: 226,
               render: (_, r) =>
                 !r.d.hazardId && !r.d.todoOwnerId ? (
-                  <Space size={4} wrap>
+                  <Space size={4}>
                     <Button size="small" icon={<AlertOutlined />} onClick={() => setAction({ kind: 'hazard', row: r })} data-testid={`std-to-hazard-${r.item.code}`}>
                       转为隐患
                     </Button>

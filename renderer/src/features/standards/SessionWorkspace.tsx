@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Descriptions, Progress, Skeleton, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckCircleOutlined, EditOutlined, FilePdfOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -45,7 +45,7 @@ export function SessionWorkspace({ id, onBack }: { id: string; onBack: () => voi
       {(!s || !std.data) && !q.isError && !std.isError && <Skeleton active paragraph={{ rows: 10 }} />}
       {s && std.data && (
         <>
-          <SessionHeader session={s} profile={profile} />
+          <SessionHeader session={s} standard={std.data} profile={profile} />
           <Tabs
             activeKey={tab}
             onChange={(k) => update({ tab: k === 'score' ? null : k })}
@@ -65,13 +65,19 @@ export function SessionWorkspace({ id, onBack }: { id: string; onBack: () => voi
   );
 }
 
-function SessionHeader({ session: s, profile }: { session: Session; profile: GradeProfile | undefined }) {
+function SessionHeader({ session: s, standard, profile }: { session: Session; standard: Standard; profile: GradeProfile | undefined }) {
   const navigate = useNavigate();
   const [modal, setModal] = useState<'finish' | 'reopen' | 'edit' | null>(null);
   const { setSession } = useSessionCache(s.id);
   const t = s.totals;
   const percent = t.items ? Math.floor((t.answered / t.items) * 100) : 0;
   const finished = s.status === 'FINISHED';
+  const complete = t.answered === t.items;
+  // While scoring, the score covers the answered items only.
+  const answeredPoints = useMemo(() => {
+    const points = new Map(standard.items.map((i) => [i.id, i.points]));
+    return s.results.reduce((a, r) => a + (r.answered ? (points.get(r.itemId) ?? 0) : 0), 0);
+  }, [standard.items, s.results]);
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="std-header">
       <div className="sl-std-head">
@@ -83,8 +89,12 @@ function SessionHeader({ session: s, profile }: { session: Session; profile: Gra
             </span>
             <GradeTag grade={t.grade} label={t.gradeLabel} testId="std-grade" large />
           </div>
-          <div className="sl-muted" style={{ fontSize: 12 }}>
-            实得 {pts(t.earned)} / 应得 {pts(t.totalPoints - t.naPoints)} 分{t.naPoints ? `（不适用 ${pts(t.naPoints)} 分已从满分 ${pts(t.totalPoints)} 中扣除）` : `（满分 ${pts(t.totalPoints)}）`}
+          <div className="sl-muted" style={{ fontSize: 12 }} data-testid="std-points">
+            {complete
+              ? `实得 ${pts(t.earned)} / 应得 ${pts(t.totalPoints - t.naPoints)} 分${t.naPoints ? `（满分 ${pts(t.totalPoints)}，不适用 ${pts(t.naPoints)} 分不计）` : ''}`
+              : t.answered
+                ? `已评项目实得 ${pts(t.earned)} / 应得 ${pts(answeredPoints - t.naPoints)} 分${t.naPoints ? `（不适用 ${pts(t.naPoints)} 分不计）` : ''}`
+                : `满分 ${pts(t.totalPoints)} 分`}
           </div>
         </div>
         <div>
@@ -99,10 +109,9 @@ function SessionHeader({ session: s, profile }: { session: Session; profile: Gra
               </span>
             )}
           </Space>
-          <Progress percent={percent} size="small" status={t.answered === t.items ? 'success' : 'active'} />
+          <Progress percent={percent} size="small" status={complete ? 'success' : 'active'} />
           <div className="sl-std-explain" data-testid="std-grade-explanation">
             {t.gradeExplanation}
-            {t.answered < t.items && t.score !== null && <span className="sl-muted">（未评项目按 0 分计，评完后为最终得分）</span>}
           </div>
         </div>
         <div className="sl-std-head-actions">
@@ -112,7 +121,7 @@ function SessionHeader({ session: s, profile }: { session: Session; profile: Gra
                 重新打开
               </Button>
             ) : (
-              <Tooltip title={t.answered < t.items ? `还有 ${t.items - t.answered} 项未评分` : undefined}>
+              <Tooltip title={complete ? undefined : `还有 ${t.items - t.answered} 项未评分`}>
                 <Button type="primary" icon={<CheckCircleOutlined />} onClick={() => setModal('finish')} data-testid="std-finish">
                   完成自评
                 </Button>
@@ -151,6 +160,7 @@ function InfoPanel({ session: s, standard, profile }: { session: Session; standa
         size="small"
         bordered
         column={2}
+        styles={{ label: { width: 130, whiteSpace: 'nowrap' } }}
         items={[
           { key: 'year', label: '自评年度', children: `${s.year} 年` },
           { key: 'dates', label: '自评起止', children: `${s.startsOn} 至 ${s.endsOn}` },
@@ -168,11 +178,11 @@ function InfoPanel({ session: s, standard, profile }: { session: Session; standa
       <Table
         size="small"
         bordered
-        rowKey={(_, i) => String(i)}
+        rowKey="n"
         pagination={false}
-        dataSource={s.team}
+        dataSource={s.team.map((m, i) => ({ ...m, n: i + 1 }))}
         columns={[
-          { title: '序号', key: 'n', width: 60, render: (_, __, i) => i + 1 },
+          { title: '序号', dataIndex: 'n', width: 60 },
           { title: '姓名', dataIndex: 'name', width: 160 },
           { title: '职责', dataIndex: 'role' },
         ]}

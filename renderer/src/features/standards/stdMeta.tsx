@@ -5,11 +5,11 @@
 import { useCallback, useMemo } from 'react';
 import { App as AntApp, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import type { OutputOf } from '../../../../preload/contract/index.ts';
 import type { Standard } from '../../../../preload/contract/standards.ts';
 import { StdSessionStatus } from '../../../../preload/contract/enums.ts';
-import { errorMessage, useApi, useApiMutation } from '../../lib/api.ts';
+import { errorMessage, invoke, useApi } from '../../lib/api.ts';
 import './standards.css';
 
 export type Session = OutputOf<'stdSession.get'>;
@@ -177,10 +177,10 @@ export function useElementTree(standard: Standard | undefined, results: ItemResu
   }, [standard, results]);
 }
 
-/** Opens a stored file with the system's program. */
+/** Opens a stored file with the system's program (nothing to refetch afterwards). */
 export function useOpenAttachment() {
   const { message } = AntApp.useApp();
-  const open = useApiMutation('attachment.open');
+  const open = useMutation({ mutationFn: (input: { id: string }) => invoke('attachment.open', input) });
   return (id: string) => open.mutate({ id }, { onError: (e) => void message.error(errorMessage(e)) });
 }
 
