@@ -166,5 +166,8 @@ export const idInput = (label = '记录') => z.strictObject({ id: id(label) });
 
 export const okOutput = z.object({ ok: z.literal(true) });
 
+/** What a handler receives for a plain object of field schemas (e.g. `DrillInput`), after parsing. */
+export type ParsedFields<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
+
 /** A strict object: unknown keys are reported, not silently dropped. */
 export const input = z.strictObject;

@@ -118,3 +118,17 @@ export function linkedAttachments(app: AppContext, entityType: string, entityId:
     )
     .all(entityType, entityId, role ?? null, role ?? null) as (Attachment & { linkId: string; role: string; note: string | null; linkedAtMs: number })[];
 }
+
+/** An entity's files of one role as the contract's AttachmentRef (id, name, type, size). */
+export function attachmentRefs(app: AppContext, entityType: string, entityId: string, role: string) {
+  return linkedAttachments(app, entityType, entityId, role).map((a) => ({ attachmentId: a.id, originalName: a.originalName, mimeType: a.mimeType, sizeBytes: a.sizeBytes }));
+}
+
+/** Makes an entity's links of one role exactly `ids`: links not listed are removed, new ones added (inside the caller's transaction). */
+export function setLinkedAttachments(app: AppContext, entityType: string, entityId: string, role: string, ids: readonly string[]): void {
+  const keep = new Set(ids);
+  const have = linkedAttachments(app, entityType, entityId, role);
+  for (const l of have) if (!keep.has(l.id)) app.db.prepare('DELETE FROM attachment_link WHERE id = ?').run(l.linkId);
+  const present = new Set(have.map((l) => l.id));
+  for (const a of ids) if (!present.has(a)) linkAttachment(app, a, entityType, entityId, role);
+}

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { ParsedFields } from '../../../preload/contract/fields.ts';
 import type { Drill, DrillCompliance, DrillInput, DrillPlanItem, DrillPlanItemInput, DrillRow, DrillYearPlan } from '../../../preload/contract/drills.ts';
 import type { DrillCalendarEntry, EvaluationFunction } from '../../../preload/contract/drills.ts';
 import { EmergencyPlanType } from '../../../preload/contract/enums.ts';
@@ -14,7 +15,7 @@ import { inTransaction } from '../../db/sql.ts';
 import { drillCompliance as computeCompliance, drillItemState, type DrillFact, type PlannedFact } from '../../domain/emergency.ts';
 import { employedOn } from '../../domain/training.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getAttachment, linkAttachment, linkedAttachments } from '../attachments/service.ts';
+import { attachmentRefs, getAttachment, setLinkedAttachments } from '../attachments/service.ts';
 import { today } from '../enterprise/service.ts';
 import { getHazard, insertHazard } from '../hazards/service.ts';
 import { emergencyHighRisk, emergencySettings } from '../emergency/settings.ts';
@@ -22,9 +23,8 @@ import { insertTrigger } from '../emergency/plans.ts';
 import { readContent } from '../print/content.ts';
 import { activePerson, requirePrincipal } from '../people/refs.ts';
 
-type ParsedObject<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
-export type DrillPlanItemValues = ParsedObject<typeof DrillPlanItemInput>;
-export type DrillValues = ParsedObject<typeof DrillInput>;
+export type DrillPlanItemValues = ParsedFields<typeof DrillPlanItemInput>;
+export type DrillValues = ParsedFields<typeof DrillInput>;
 type EvaluationFunctionDef = z.infer<typeof EvaluationFunction>;
 
 const DRILL_ENTITY = 'drill';
@@ -243,7 +243,7 @@ export function listDrills(app: AppContext, f: { year?: number | undefined; plan
 }
 
 function refs(app: AppContext, id: string, role: string) {
-  return linkedAttachments(app, DRILL_ENTITY, id, role).map((a) => ({ attachmentId: a.id, originalName: a.originalName, mimeType: a.mimeType, sizeBytes: a.sizeBytes }));
+  return attachmentRefs(app, DRILL_ENTITY, id, role);
 }
 
 export function getDrill(app: AppContext, id: string): Drill {
@@ -364,12 +364,8 @@ function writeChildren(app: AppContext, id: string, v: DrillValues): void {
   app.db.prepare('DELETE FROM drill_step WHERE drillId = ?').run(id);
   const insS = app.db.prepare('INSERT INTO drill_step (drillId, seq, time, action, actor) VALUES (?, ?, ?, ?, ?)');
   for (const [i, s] of [...v.steps].sort((a, b) => a.time.localeCompare(b.time)).entries()) insS.run(id, i + 1, s.time, s.action, s.actor);
-  for (const [role, ids] of [['PHOTO', v.photoIds], ['VIDEO', v.videoIds]] as const) {
-    const keep = new Set(ids);
-    for (const l of linkedAttachments(app, DRILL_ENTITY, id, role)) if (!keep.has(l.id)) app.db.prepare('DELETE FROM attachment_link WHERE id = ?').run(l.linkId);
-    const have = new Set(linkedAttachments(app, DRILL_ENTITY, id, role).map((l) => l.id));
-    for (const a of ids) if (!have.has(a)) linkAttachment(app, a, DRILL_ENTITY, id, role);
-  }
+  setLinkedAttachments(app, DRILL_ENTITY, id, 'PHOTO', v.photoIds);
+  setLinkedAttachments(app, DRILL_ENTITY, id, 'VIDEO', v.videoIds);
 }
 
 export function createDrill(app: AppContext, v: DrillValues): Drill {

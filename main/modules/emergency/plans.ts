@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { ParsedFields } from '../../../preload/contract/fields.ts';
 import type { AttachmentRef, EmergencyPlan, EmergencyPlanInput, EmergencyPlanRow, PlanContact, PlanTrigger, PlanVersion, PlanVersionInput } from '../../../preload/contract/emergency.ts';
 import { EmergencyPlanType, PlanTriggerKind } from '../../../preload/contract/enums.ts';
 import type { CardScenario } from '../../../preload/contract/cards.ts';
@@ -13,15 +14,14 @@ import { inTransaction } from '../../db/sql.ts';
 import { addDays, addYears } from '../../domain/dates.ts';
 import { filingState, revisionState } from '../../domain/emergency.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getAttachment, linkAttachment, linkedAttachments } from '../attachments/service.ts';
+import { attachmentRefs, getAttachment, linkAttachment } from '../attachments/service.ts';
 import { workCalendar } from '../checks/settings.ts';
 import { today } from '../enterprise/service.ts';
 import { activePerson, requirePrincipal } from '../people/refs.ts';
 import { emergencySettings } from './settings.ts';
 
-type ParsedObject<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
-export type PlanValues = ParsedObject<typeof EmergencyPlanInput>;
-export type VersionValues = ParsedObject<typeof PlanVersionInput>;
+export type PlanValues = ParsedFields<typeof EmergencyPlanInput>;
+export type VersionValues = ParsedFields<typeof PlanVersionInput>;
 
 export const VERSION_ENTITY = 'emergency_plan_version';
 
@@ -67,7 +67,7 @@ const PLAN_SELECT = `SELECT p.id, p.code, p.name, p.planType, p.parentId, pp.nam
 const VERSION_SELECT = `SELECT v.*, s.name AS signedByName FROM emergency_plan_version v LEFT JOIN person s ON s.id = v.signedById`;
 
 function refs(app: AppContext, versionId: string, role: string): AttachmentRef[] {
-  return linkedAttachments(app, VERSION_ENTITY, versionId, role).map((a) => ({ attachmentId: a.id, originalName: a.originalName, mimeType: a.mimeType, sizeBytes: a.sizeBytes }));
+  return attachmentRefs(app, VERSION_ENTITY, versionId, role);
 }
 
 /** The working calendar and today, for filing deadlines. */

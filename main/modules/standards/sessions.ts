@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { ParsedFields } from '../../../preload/contract/fields.ts';
 import type { ElementScore, EvidenceOption, ItemResult, Session, SessionInput, SessionTotals } from '../../../preload/contract/standards.ts';
 import { EvidenceKind, type EvidenceKind as EvidenceKindCode } from '../../../preload/contract/enums.ts';
 import { fail } from '../../errors.ts';
@@ -19,8 +20,7 @@ import { getHazard, insertHazard } from '../hazards/service.ts';
 import { activePerson } from '../people/refs.ts';
 import { ensureBuiltinStandard, gradeProfile } from './library.ts';
 
-type ParsedObject<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
-export type SessionValues = ParsedObject<typeof SessionInput>;
+export type SessionValues = ParsedFields<typeof SessionInput>;
 type Totals = z.infer<typeof SessionTotals>;
 type Result = z.infer<typeof ItemResult>;
 

@@ -5,21 +5,21 @@
  */
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { ParsedFields } from '../../../preload/contract/fields.ts';
 import type { TrainingCandidate, TrainingPlanItem, TrainingPlanItemInput, TrainingSession, TrainingSessionInput, TrainingSessionRow, TrainingSettings } from '../../../preload/contract/training.ts';
 import { TrainingType } from '../../../preload/contract/enums.ts';
 import { fail } from '../../errors.ts';
 import { inTransaction } from '../../db/sql.ts';
 import { employedOn } from '../../domain/training.ts';
 import { recordAudit } from '../audit/service.ts';
-import { getAttachment, linkAttachment, linkedAttachments } from '../attachments/service.ts';
+import { attachmentRefs, getAttachment, setLinkedAttachments } from '../attachments/service.ts';
 import { readInternalSetting, writeInternalSetting } from '../app/settings.ts';
 import { today } from '../enterprise/service.ts';
 import { listedIndustry } from '../emergency/settings.ts';
 import { readContent } from '../print/content.ts';
 
-type ParsedObject<T extends Record<string, z.ZodType>> = { [K in keyof T]: z.output<T[K]> };
-export type TrainingPlanItemValues = ParsedObject<typeof TrainingPlanItemInput>;
-export type TrainingSessionValues = ParsedObject<typeof TrainingSessionInput>;
+export type TrainingPlanItemValues = ParsedFields<typeof TrainingPlanItemInput>;
+export type TrainingSessionValues = ParsedFields<typeof TrainingSessionInput>;
 export type AttendanceValues = { personId: string; signMethod: 'ON_SCREEN' | 'PAPER'; signatureAttachmentId: string | null; examScore: number | null; passed: boolean | null };
 
 const SESSION_ENTITY = 'training_session';
@@ -159,7 +159,7 @@ export function listSessions(
 }
 
 function refs(app: AppContext, id: string, role: string) {
-  return linkedAttachments(app, SESSION_ENTITY, id, role).map((a) => ({ attachmentId: a.id, originalName: a.originalName, mimeType: a.mimeType, sizeBytes: a.sizeBytes }));
+  return attachmentRefs(app, SESSION_ENTITY, id, role);
 }
 
 export function getSession(app: AppContext, id: string): TrainingSession {
@@ -220,13 +220,8 @@ function checkSession(app: AppContext, v: TrainingSessionValues): void {
 }
 
 function writeLinks(app: AppContext, id: string, v: TrainingSessionValues): void {
-  for (const [role, ids] of [['MATERIAL', v.materialIds], ['PHOTO', v.photoIds]] as const) {
-    const keep = new Set(ids);
-    const have = linkedAttachments(app, SESSION_ENTITY, id, role);
-    for (const l of have) if (!keep.has(l.id)) app.db.prepare('DELETE FROM attachment_link WHERE id = ?').run(l.linkId);
-    const present = new Set(have.map((l) => l.id));
-    for (const a of ids) if (!present.has(a)) linkAttachment(app, a, SESSION_ENTITY, id, role);
-  }
+  setLinkedAttachments(app, SESSION_ENTITY, id, 'MATERIAL', v.materialIds);
+  setLinkedAttachments(app, SESSION_ENTITY, id, 'PHOTO', v.photoIds);
 }
 
 export function createSession(app: AppContext, v: TrainingSessionValues): TrainingSession {

@@ -7,6 +7,7 @@ import type { InputOf, OutputOf } from '../../../../preload/contract/index.ts';
 import { ApiError, invoke, errorMessage, useApi, useApiMutation } from '../../lib/api.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { SettingsSaveBar } from '../../components/SettingsSaveBar.tsx';
 
 type Settings = OutputOf<'hazardSettings.get'>;
 
@@ -237,13 +238,7 @@ function SettingsForm() {
             </Row>
           </Card>
           <Space style={{ marginBottom: 16 }}>
-            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit()} data-testid="hazard-settings-save">
-              保存设置
-            </Button>
-            <Button disabled={!dirty} onClick={() => q.data && reset(q.data)}>
-              撤销修改
-            </Button>
-            {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+            <SettingsSaveBar saving={save.isPending} dirty={dirty} onSave={() => void submit()} onReset={() => q.data && reset(q.data)} testId="hazard-settings-save" />
           </Space>
         </Col>
       </Row>

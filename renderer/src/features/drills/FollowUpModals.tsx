@@ -1,81 +1,17 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
+import type { ComponentProps } from 'react';
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { Drill } from '../../../../preload/contract/drills.ts';
-import { ApiError, errorMessage, useApi, useApiMutation } from '../../lib/api.ts';
-import { okButtonTestId, showApiError } from '../../lib/forms.ts';
+import { useApi, useApiMutation } from '../../lib/api.ts';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { PersonSelect, UnitSelect } from '../../components/selects.tsx';
 import { levelOptions, useHazardSettings } from '../hazards/hazardMeta.tsx';
 
 type Problem = Drill['problems'][number];
 
-/** A small dialog for one follow-up step; main's refusal is shown in it and it stays open. */
-function DrillActionModal<V extends object>({
-  title,
-  okText,
-  testId,
-  form,
-  initialValues,
-  run,
-  done,
-  onClose,
-  children,
-}: {
-  title: ReactNode;
-  okText: string;
-  testId: string;
-  form: FormInstance<V>;
-  initialValues: Partial<V>;
-  run: (values: V) => Promise<Drill>;
-  done: (d: Drill) => string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { message } = AntApp.useApp();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    let v: V;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const d = await run(v);
-      void message.success(done(d));
-      onClose();
-    } catch (e) {
-      const known = Object.keys(form.getFieldsValue(true) as Record<string, unknown>);
-      const onField = e instanceof ApiError && e.fields.some((f) => known.includes(f.path.split('.')[0]!));
-      setProblem(onField ? null : errorMessage(e));
-      showApiError(e, () => undefined, form);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      width={560}
-      title={title}
-      okText={okText}
-      cancelText="取消"
-      confirmLoading={busy}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okButtonProps={okButtonTestId(`${testId}-ok`)}
-      destroyOnHidden
-      data-testid={testId}
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" colon={false} onValuesChange={() => problem && setProblem(null)}>
-        {children}
-      </Form>
-      {problem && <Alert type="error" showIcon title="未能完成" description={problem} data-testid={`${testId}-error`} />}
-    </Modal>
-  );
+/** A follow-up step's dialog: main's refusal is shown in it and it stays open. */
+function DrillActionModal<V extends object>(props: Omit<ComponentProps<typeof ActionModal<V, Drill>>, 'width'>) {
+  return <ActionModal<V, Drill> {...props} width={560} />;
 }
 
 interface HazardValues {

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Switch, Tag, Tooltip, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { EmergencyPlanType } from '../../../../preload/contract/enums.ts';
 import type { DrillRule } from '../../../../preload/contract/emergency.ts';
 import type { InputOf, OutputOf } from '../../../../preload/contract/index.ts';
 import { errorMessage, useApiMutation } from '../../lib/api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { SettingsSaveBar } from '../../components/SettingsSaveBar.tsx';
 import { placeFieldErrors } from './emForms.tsx';
 import { INDUSTRY_OPTIONS, useEmergencySettings } from './emergencyMeta.tsx';
 
@@ -174,13 +175,7 @@ export function EmergencySettingsPage() {
             </Col>
           </Row>
           <div className="sl-sticky-actions sl-em-settings-actions">
-            <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit()} data-testid="em-settings-save">
-              保存设置
-            </Button>
-            <Button disabled={!dirty} onClick={() => q.data && reset(q.data)}>
-              撤销修改
-            </Button>
-            {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+            <SettingsSaveBar saving={save.isPending} dirty={dirty} onSave={() => void submit()} onReset={() => q.data && reset(q.data)} testId="em-settings-save" />
           </div>
         </Form>
       )}

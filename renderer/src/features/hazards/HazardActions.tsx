@@ -8,7 +8,7 @@ import { invoke, useApi } from '../../lib/api.ts';
 import { dash } from '../../lib/format.ts';
 import { PersonSelect } from '../../components/selects.tsx';
 import { printLink } from '../print/queue.ts';
-import { ActionModal } from './ActionModal.tsx';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { PhotoPicker } from './HazardPhotos.tsx';
 import { useHazardSettings } from './hazardMeta.tsx';
 
@@ -174,7 +174,7 @@ function ExtendModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const used = h.extensionCount;
   const full = max !== undefined && used >= max;
   return (
-    <ActionModal<ExtendValues>
+    <ActionModal<ExtendValues, Hazard>
       title={`申请延期 ${h.code}`}
       okText="批准延期"
       testId="hazard-extend-modal"
@@ -240,7 +240,7 @@ interface SubmitValues {
 function SubmitModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const [form] = Form.useForm<SubmitValues>();
   return (
-    <ActionModal<SubmitValues>
+    <ActionModal<SubmitValues, Hazard>
       title={`整改完成 ${h.code}`}
       okText="提交，申请复查"
       testId="hazard-submit-modal"
@@ -291,7 +291,7 @@ function ReinspectModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const [form] = Form.useForm<ReinspectValues>();
   const passed = Form.useWatch('passed', form) as boolean | undefined;
   return (
-    <ActionModal<ReinspectValues>
+    <ActionModal<ReinspectValues, Hazard>
       title={`复查验收 ${h.code}`}
       okText={passed === false ? '不合格，退回整改' : '提交复查结论'}
       testId="hazard-reinspect-modal"
@@ -367,7 +367,7 @@ function CloseModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const [form] = Form.useForm<{ closedOn: dayjs.Dayjs }>();
   const last = h.reinspections[h.reinspections.length - 1];
   return (
-    <ActionModal<{ closedOn: dayjs.Dayjs }>
+    <ActionModal<{ closedOn: dayjs.Dayjs }, Hazard>
       title={`销号 ${h.code}`}
       okText="销号"
       testId="hazard-close-modal"
@@ -390,7 +390,7 @@ function CloseModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
 function ReopenModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   return (
-    <ActionModal<{ reason: string }>
+    <ActionModal<{ reason: string }, Hazard>
       title={`重新打开 ${h.code}`}
       okText="重新打开"
       danger

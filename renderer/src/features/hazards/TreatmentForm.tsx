@@ -6,7 +6,7 @@ import type { Hazard, TreatmentInput } from '../../../../preload/contract/hazard
 import { invoke, useApi, useApiMutation } from '../../lib/api.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { PersonSelect } from '../../components/selects.tsx';
-import { ActionModal } from './ActionModal.tsx';
+import { ActionModal } from '../../components/ActionModal.tsx';
 
 /** The eight parts of a 重大事故隐患治理方案, in the order of the regulation. */
 export const TREATMENT_FIELDS: { key: keyof TreatmentInput; label: string; max: number; placeholder: string }[] = [
@@ -138,7 +138,7 @@ function ApproveModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const enterprise = useApi('enterprise.get', {});
   const principal = enterprise.data?.principal ?? null;
   return (
-    <ActionModal<{ approvedById: string | null; approvedOn: dayjs.Dayjs }>
+    <ActionModal<{ approvedById: string | null; approvedOn: dayjs.Dayjs }, Hazard>
       title={`批准治理方案 ${h.code}`}
       okText="批准"
       testId="hazard-approve-modal"
@@ -164,7 +164,7 @@ function ApproveModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
 function ReportModal({ h, onClose }: { h: Hazard; onClose: () => void }) {
   const [form] = Form.useForm<{ reportedOn: dayjs.Dayjs; reportedTo: string }>();
   return (
-    <ActionModal<{ reportedOn: dayjs.Dayjs; reportedTo: string }>
+    <ActionModal<{ reportedOn: dayjs.Dayjs; reportedTo: string }, Hazard>
       title={`登记重大事故隐患报告 ${h.code}`}
       okText="登记"
       testId="hazard-report-modal"

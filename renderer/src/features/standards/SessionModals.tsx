@@ -1,92 +1,19 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App as AntApp, DatePicker, Form, Input, Modal, Select, Typography, type FormInstance } from 'antd';
+import type { ComponentProps } from 'react';
+import { DatePicker, Form, Input, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, errorMessage, invoke } from '../../lib/api.ts';
-import { okButtonTestId, showApiError } from '../../lib/forms.ts';
+import { invoke } from '../../lib/api.ts';
+import { ActionModal } from '../../components/ActionModal.tsx';
 import { PersonSelect, UnitSelect } from '../../components/selects.tsx';
 import { levelOptions, useHazardSettings } from '../hazards/hazardMeta.tsx';
 import { useSessionCache, type Deduction, type Session, type StdItem } from './stdMeta.tsx';
 
 /**
- * A small dialog for one step on a session (finish, reopen, follow-up of a
+ * A dialog for one step on a session (finish, reopen, follow-up of a
  * deduction). Main returns the whole session, which replaces the cached one.
- * A refusal is shown in the dialog (field errors beside their fields) and the
- * dialog stays open.
  */
-function SessionActionModal<V extends object>({
-  sessionId,
-  title,
-  okText,
-  testId,
-  form,
-  initialValues,
-  run,
-  done,
-  onClose,
-  children,
-  danger,
-}: {
-  sessionId: string;
-  title: ReactNode;
-  okText: string;
-  testId: string;
-  form: FormInstance<V>;
-  initialValues: Partial<V>;
-  run: (values: V) => Promise<Session>;
-  done: (s: Session) => string;
-  onClose: () => void;
-  children: ReactNode;
-  danger?: boolean;
-}) {
-  const { message } = AntApp.useApp();
+function SessionActionModal<V extends object>({ sessionId, ...props }: { sessionId: string } & Omit<ComponentProps<typeof ActionModal<V, Session>>, 'width' | 'onDone'>) {
   const { setSession } = useSessionCache(sessionId);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    let v: V;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setProblem(null);
-    setBusy(true);
-    try {
-      const s = await run(v);
-      setSession(s);
-      void message.success(done(s));
-      onClose();
-    } catch (e) {
-      const known = Object.keys(form.getFieldsValue(true) as Record<string, unknown>);
-      const onField = e instanceof ApiError && e.fields.some((f) => known.includes(f.path.split('.')[0]!));
-      setProblem(onField ? null : errorMessage(e));
-      showApiError(e, () => undefined, form);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <Modal
-      open
-      width={560}
-      title={title}
-      okText={okText}
-      cancelText="取消"
-      confirmLoading={busy}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okButtonProps={{ ...okButtonTestId(`${testId}-ok`), danger }}
-      destroyOnHidden
-      data-testid={testId}
-    >
-      <Form form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" colon={false} onValuesChange={() => problem && setProblem(null)}>
-        {children}
-      </Form>
-      {problem && <Alert type="error" showIcon title="未能完成" description={problem} data-testid={`${testId}-error`} />}
-    </Modal>
-  );
+  return <ActionModal<V, Session> {...props} width={560} onDone={setSession} />;
 }
 
 const ymd = (d: Dayjs | null | undefined) => d?.format('YYYY-MM-DD') ?? '';

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
-import { SaveOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Space, Switch, Table, Tag, Typography } from 'antd';
 import { Industry, IndustrySector, TraineeRole } from '../../../../preload/contract/enums.ts';
 import type { InputOf, OutputOf } from '../../../../preload/contract/index.ts';
 import type { HourRule } from '../../../../preload/contract/training.ts';
 import { useApi, useApiMutation } from '../../lib/api.ts';
 import { showApiError } from '../../lib/forms.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { SettingsSaveBar } from '../../components/SettingsSaveBar.tsx';
 import type { TraineeRoleCode } from './trainingMeta.tsx';
 import './training.css';
 
@@ -265,13 +265,7 @@ export function TrainingSettingsPage() {
                 </Row>
               </Card>
               <Space style={{ marginBottom: 16 }}>
-                <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => void submit()} data-testid="training-settings-save">
-                  保存设置
-                </Button>
-                <Button disabled={!dirty} onClick={() => q.data && reset(q.data)}>
-                  撤销修改
-                </Button>
-                {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+                <SettingsSaveBar saving={save.isPending} dirty={dirty} onSave={() => void submit()} onReset={() => q.data && reset(q.data)} testId="training-settings-save" />
               </Space>
             </Col>
           </Row>

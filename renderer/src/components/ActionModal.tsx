@@ -1,16 +1,16 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App as AntApp, Form, Modal, type FormInstance } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Hazard } from '../../../../preload/contract/hazards.ts';
-import { ApiError, errorMessage } from '../../lib/api.ts';
-import { okButtonTestId, showApiError } from '../../lib/forms.ts';
+import { ApiError, errorMessage } from '../lib/api.ts';
+import { okButtonTestId, showApiError } from '../lib/forms.ts';
 
 /**
- * A small dialog for one step of the closed loop. The step runs in main; when
+ * A small dialog for one step (a hazard's closed loop, a drill problem's or a
+ * deduction's follow-up, finishing a session…). The step runs in main; when
  * main refuses, its Chinese message is shown in the dialog and field errors
  * next to their fields, and the dialog stays open.
  */
-export function ActionModal<V extends object>({
+export function ActionModal<V extends object, R>({
   title,
   okText,
   testId,
@@ -19,6 +19,7 @@ export function ActionModal<V extends object>({
   run,
   done,
   onClose,
+  onDone,
   children,
   width = 600,
   danger,
@@ -28,10 +29,12 @@ export function ActionModal<V extends object>({
   testId: string;
   form: FormInstance<V>;
   initialValues: Partial<V>;
-  run: (values: V) => Promise<Hazard>;
+  run: (values: V) => Promise<R>;
   /** The success message. */
-  done: (h: Hazard) => string;
+  done: (result: R) => string;
   onClose: () => void;
+  /** Called with main's answer before the dialog closes (e.g. to put it in a cache). */
+  onDone?: (result: R) => void;
   children: ReactNode;
   width?: number;
   danger?: boolean;
@@ -51,9 +54,10 @@ export function ActionModal<V extends object>({
     setProblem(null);
     setBusy(true);
     try {
-      const h = await run(v);
+      const result = await run(v);
+      onDone?.(result);
       void qc.invalidateQueries();
-      void message.success(done(h));
+      void message.success(done(result));
       onClose();
     } catch (e) {
       // A field's error is shown next to the field; anything else above the buttons.
